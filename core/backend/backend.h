@@ -1,0 +1,41 @@
+// The compute interface the pipeline runs on. The CPU backend (OpenBLAS/LAPACKE) is the reference;
+// the CUDA plugin implements the same interface and is tested against it. All matrices are row-major
+// float32 in host memory unless a method says otherwise.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace exl2 {
+
+struct DeviceInfo {
+    std::string id;           // "cpu" or "cuda:0"
+    std::string name;         // "CPU (OpenBLAS, 2 threads)", "NVIDIA H100 80GB HBM3"
+    uint64_t totalMemory = 0; // bytes
+    uint64_t freeMemory = 0;  // bytes
+};
+
+class Backend {
+public:
+    virtual ~Backend() = default;
+    virtual DeviceInfo info() const = 0;
+
+    // c (m×n) = alpha · op(a) · op(b) + beta · c, where op(a) is m×k and op(b) is k×n.
+    // a is stored m×k (or k×m when transA), b is k×n (or n×k when transB).
+    virtual void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, float alpha, const float* a,
+                      const float* b, float beta, float* c) = 0;
+
+    // h (n×n) += xᵀ·x for x of rows×n; both triangles of h are updated.
+    virtual void accumulateGram(const float* x, int64_t rows, int64_t n, float* h) = 0;
+
+    // In-place Cholesky of a symmetric positive definite n×n matrix: on success the lower triangle
+    // holds L with a = L·Lᵀ and the strict upper triangle is zero. Returns false (a unspecified)
+    // when the matrix is not positive definite or holds NaN/Inf.
+    virtual bool choleskyLower(float* a, int64_t n) = 0;
+
+    // In-place inverse of a lower-triangular n×n matrix (strict upper triangle stays zero).
+    virtual void invertLowerTriangular(float* l, int64_t n) = 0;
+};
+
+}  // namespace exl2
