@@ -92,9 +92,9 @@ std::vector<std::string> BackendRegistry::pluginSearchPaths()
     if (const char* dir = std::getenv("EXL2_PLUGIN_DIR"))
         paths.push_back((fs::path(dir) / "libexl2cuda.so").string());
     const fs::path exeDir = executableDir();
-    paths.push_back((exeDir / "libexl2cuda.so").string());                    // build tree
-    paths.push_back((exeDir / ".." / "cuda" / "libexl2cuda.so").string());    // build tree, tests
-    paths.push_back((exeDir / ".." / "lib" / "exl2-studio" / "libexl2cuda.so").string());  // installed
+    // <prefix>/bin/../lib/exl2-studio when installed; the build tree mirrors it (build/app/../lib/exl2-studio).
+    paths.push_back((exeDir / ".." / "lib" / "exl2-studio" / "libexl2cuda.so").string());
+    paths.push_back((exeDir / "libexl2cuda.so").string());
     return paths;
 }
 
