@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -14,8 +15,9 @@ namespace exl2 {
 
 enum class DType { F32, F16, BF16, I32, I16, I8, U8, I64, F64, Bool };
 
-const char* dtypeName(DType t);        // "F32", ...
+const char* dtypeName(DType t);        // "F32", ... ("BOOL" for Bool, as safetensors spells it)
 size_t dtypeSize(DType t);
+std::optional<DType> dtypeFromName(const std::string& name);  // inverse of dtypeName
 
 struct TensorInfo {
     std::string name;
@@ -49,12 +51,20 @@ public:
     // The tensor converted to float32 (F32/F16/BF16/integers), row-major.
     std::vector<float> toFloat(const std::string& name) const;
 
+    const std::filesystem::path& source() const { return m_source; }  // what open() was given
+    std::vector<std::filesystem::path> files() const;                 // the mapped files, in open order
+    uint64_t totalFileBytes() const;                                  // sum of their sizes
+
 private:
     SafetensorsReader();
+    void addFile(const std::filesystem::path& file);
+    const MappedFile& fileOf(const TensorInfo& t) const;
+
     std::map<std::string, TensorInfo> m_tensors;
     std::map<std::string, std::string> m_metadata;
     std::vector<std::shared_ptr<MappedFile>> m_files;
     std::map<std::filesystem::path, size_t> m_fileIndex;
+    std::filesystem::path m_source;
 };
 
 }  // namespace exl2
