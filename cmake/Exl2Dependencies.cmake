@@ -46,7 +46,7 @@ if(NOT EXL2_WITH_CUDA STREQUAL "OFF")
     endif()
     set(CMAKE_CUDA_RUNTIME_LIBRARY Shared)
     set(CMAKE_CUDA_HOST_COMPILER ${CMAKE_CXX_COMPILER})
-    set(CMAKE_CUDA_STANDARD 20)
+    set(CMAKE_CUDA_STANDARD 17)  # CMake 3.25 knows no CUDA20 dialect for nvcc
     enable_language(CUDA)
     find_package(CUDAToolkit REQUIRED)
     set(EXL2_CUDA_ENABLED ON)
