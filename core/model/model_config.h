@@ -30,10 +30,10 @@ struct LayerKeys {
     std::string prefix;                          // "model.layers.3"
     std::string attnNorm, attnPostNorm, mlpNorm, mlpPostNorm;
     std::string q, k, v, o;                      // each a linear key without ".weight"
-    std::string fusedQkv;                        // Phi3: split by rows into q, k, v
+    std::string fusedQkv;                        // Phi3: split by rows into q, k, v (q/k/v then name the parts)
     std::string qNorm, kNorm;                    // Qwen3 head norms
     std::string gate, up, down;                  // dense MLP
-    std::string fusedGateUp;                     // Phi3: split by rows into gate, up
+    std::string fusedGateUp;                     // Phi3: split by rows into gate, up (gate/up name the parts)
     std::string router;                          // MoE router
     std::vector<std::string> expertGate, expertUp, expertDown;  // MoE, one per expert
 };
@@ -63,6 +63,7 @@ struct ModelConfig {
     std::optional<double> queryPreAttnScalar;         // Gemma2; else 1/sqrt(headDim)
     int64_t slidingWindow = 0;      // 0 = none
     int64_t slidingWindowPattern = 1;
+    bool alternatingSlidingWindow = false;  // Gemma2: only some layers use the window (isSlidingLayer)
     RopeStyle ropeStyle = RopeStyle::NeoX;
     double ropeTheta = 10000.0;
     double partialRotaryFactor = 1.0;
@@ -77,6 +78,7 @@ struct ModelConfig {
     std::vector<LayerKeys> layers;
 
     bool isMoe() const { return numExperts > 0; }
+    bool isSlidingLayer(int64_t layer) const;  // does this layer attend within slidingWindow only?
     int64_t rotaryDims() const { return int64_t(double(headDim) * partialRotaryFactor); }
 };
 
