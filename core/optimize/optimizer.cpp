@@ -127,8 +127,14 @@ Allocation optimizeAllocation(const OptimizerProblem& p, const OptimizeSettings&
         maxBits += hi;
     }
     const uint64_t numel = p.numel();
-    const uint64_t budget = p.budget(settings.targetBpw);
+    uint64_t budget = p.budget(settings.targetBpw);
     const double minBpw = double(minBits) / double(numel), maxBpw = double(maxBits) / double(numel);
+    // A target given as exactly minBpw()/maxBpw() may land a bit outside after float rounding: clamp it.
+    const double rel = 1e-12;
+    if (budget < minBits && settings.targetBpw >= minBpw * (1 - rel))
+        budget = minBits;
+    if (budget > maxBits && settings.targetBpw <= maxBpw * (1 + rel))
+        budget = maxBits;
     if (budget < minBits || budget > maxBits)
         throw Error(ErrorCode::InvalidArgument,
                     "target of " + fmt("%.4f", settings.targetBpw) + " bpw is not reachable for this model" +
@@ -219,8 +225,6 @@ std::string formatAllocation(const Allocation& a)
 {
     std::string out;
     char line[256];
-    for (const auto& w : a.warnings)
-        out += " !! Warning: " + w + "\n";
     std::snprintf(line, sizeof line, " -- max(err): %.6f\n -- error_norm: %.6f\n -- Quantization strategy:\n",
                   a.searchMaxErr, a.errorNorm);
     out += line;

@@ -59,7 +59,8 @@ Allocation optimizeAllocation(const OptimizerProblem& problem, const OptimizeSet
 // sum(err^norm) of a choice (for comparing methods on one norm).
 double allocationObjective(const OptimizerProblem& problem, const std::vector<int>& choice, double norm);
 
-// The reference's console lines (" -- max(err): ...", per-module bpw and expected error, totals).
+// The reference's console lines (" -- max(err): ...", per-module bpw and expected error, totals) plus one
+// line naming the method and budget. Warnings are not included: callers print them as they like.
 std::string formatAllocation(const Allocation& a);
 
 }  // namespace exl2
