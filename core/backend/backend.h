@@ -36,6 +36,12 @@ public:
 
     // In-place inverse of a lower-triangular n×n matrix (strict upper triangle stays zero).
     virtual void invertLowerTriangular(float* l, int64_t n) = 0;
+
+    // The GPTQ inverse factor in one call, so a device backend keeps the matrix on the device: overwrite
+    // the symmetric positive definite n×n h with the upper-triangular U where h⁻¹ = Uᵀ·U (strict lower
+    // triangle zero). Returns false (h unspecified) when h is not positive definite or U is not finite.
+    // The default composes the primitives above (see backend.cpp).
+    virtual bool upperCholeskyOfInverse(float* h, int64_t n);
 };
 
 }  // namespace exl2
