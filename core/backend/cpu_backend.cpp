@@ -66,7 +66,9 @@ bool CpuBackend::choleskyLower(float* a, int64_t n)
     for (int64_t i = 0; i < n * n; ++i)
         if (!std::isfinite(a[i]))
             return false;
-    const lapack_int info = LAPACKE_spotrf(LAPACK_ROW_MAJOR, 'L', lapack_int(n), a, lapack_int(n));
+    // A row-major lower triangle is a column-major upper one: asking LAPACK for that directly skips the
+    // two full-matrix transposes LAPACKE's row-major wrapper makes (a is symmetric, so the input agrees).
+    const lapack_int info = LAPACKE_spotrf(LAPACK_COL_MAJOR, 'U', lapack_int(n), a, lapack_int(n));
     if (info != 0)
         return false;
     for (int64_t i = 0; i < n; ++i)
@@ -80,7 +82,8 @@ bool CpuBackend::choleskyLower(float* a, int64_t n)
 
 void CpuBackend::invertLowerTriangular(float* l, int64_t n)
 {
-    const lapack_int info = LAPACKE_strtri(LAPACK_ROW_MAJOR, 'L', 'N', lapack_int(n), l, lapack_int(n));
+    // Row-major lower L is column-major upper Lᵀ, and inv(Lᵀ) = inv(L)ᵀ: same memory, no transposes.
+    const lapack_int info = LAPACKE_strtri(LAPACK_COL_MAJOR, 'U', 'N', lapack_int(n), l, lapack_int(n));
     if (info != 0)
         throw Error(ErrorCode::Numerical, "triangular inverse failed: diagonal element " + std::to_string(info) +
                                               " is zero");
