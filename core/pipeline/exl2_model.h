@@ -1,0 +1,17 @@
+// Reading a converted EXL2 folder back for evaluation: a TensorSource that dequantizes every packed
+// linear (KEY.q_weight, ...) to KEY.weight as the forward pass expects. Used by the e2e tests and
+// `exl2-tool ppl-exl2` (perplexity itself is forward/perplexity.h).
+#pragma once
+
+#include "forward/tensor_source.h"
+#include "model/model_config.h"
+
+#include <filesystem>
+
+namespace exl2 {
+
+// `dir` holds output*.safetensors (and config.json for loadModelConfig). Packed linears are dequantized
+// (fp16 values) and cut back from their 32-padded width to the config's output features.
+TensorSource exl2TensorSource(const std::filesystem::path& dir, const ModelConfig& config);
+
+}  // namespace exl2

@@ -1,0 +1,209 @@
+#include "pipeline/job.h"
+
+#include "optimize/measurement.h"
+#include "pipeline/job_checks.h"
+#include "pipeline/job_context.h"
+#include "pipeline/job_stage.h"
+#include "pipeline/stages.h"
+#include "util/atomic_file.h"
+#include "util/error.h"
+
+#include <chrono>
+#include <cmath>
+#include <sstream>
+
+namespace exl2 {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string fmt2(double v)
+{
+    std::ostringstream s;
+    s.setf(std::ios::fixed);
+    s.precision(2);
+    s << v;
+    return s.str();
+}
+
+std::string pyNum(double v)
+{
+    std::ostringstream s;
+    s.precision(15);
+    s << v;
+    std::string out = s.str();
+    return out.find_first_of(".e") == std::string::npos ? out + ".0" : out;
+}
+
+void createOutDir(const fs::path& dir, const LogFn& log)
+{
+    std::error_code ec;
+    if (fs::exists(dir, ec)) {
+        if (!fs::is_directory(dir, ec))
+            throw Error(ErrorCode::InvalidArgument, "Error: Failed to create output directory: " + dir.string() +
+                                                        "\n    it exists and is not a directory");
+        return;
+    }
+    fs::create_directories(dir, ec);
+    if (ec)
+        throw Error(ErrorCode::Io, "Error: Failed to create output directory: " + dir.string() + "\n    " + ec.message());
+    log(" -- Created output directory: " + dir.string());
+}
+
+JobRecord newJob(const JobSettings& cli, const fs::path& outDir, const LogFn& log)
+{
+    log(" -- Beginning new job");
+    if (WorkDir::nonEmpty(outDir)) {
+        log(" !! Warning: Output directory is not empty: " + outDir.string());
+        if (cli.noResume) {
+            log(" !! Cleaning output directory: " + outDir.string());
+            WorkDir(outDir).clean();
+            if (WorkDir::nonEmpty(outDir))
+                log(" !! Note: files in " + outDir.string() + " that no job wrote were kept");
+        }
+    }
+    JobRecord job;
+    job.settings = cli;
+    job.settings.noResume = false;
+    if (job.settings.shardSizeMiB <= 0)
+        job.settings.shardSizeMiB = 1024.0 * 1024.0 * 1024.0;  // reference: "1 PB = unlimited"
+    job.settings.outputMeasurement = resolveOutputMeasurement(cli.outputMeasurement);
+    if (!cli.reuseMeasurement.empty()) {
+        const Measurement m = readMeasurement(cli.reuseMeasurement);
+        job.measurement = nlohmann::ordered_json::parse(measurementToJsonText(m))["measurement"];
+        job.lastModuleIdx = int(m.lastModuleIdx);
+    }
+    return job;
+}
+
+JobRecord resumedJob(const JobSettings& cli, const fs::path& outDir, const LogFn& log)
+{
+    log(" -- Resuming job");
+    if (!cli.inDir.empty())
+        log(" !! Note: Overriding options with settings from existing job");
+    JobRecord job = loadJob(outDir);
+    if (job.invalid)
+        throw Error(ErrorCode::Format, "Error: Corrupted job");
+    if (job.progress == JobStage::Finished)
+        throw Error(ErrorCode::InvalidArgument,
+                    "Job is already finished. Clear the working directory, or run this script with -nr/--no_resume "
+                    "to clear it automatically.");
+    job.settings.outDir = cli.outDir;  // the folder may have moved
+    return job;
+}
+
+void printFeedback(const JobSettings& s, const LogFn& log)
+{
+    log(" -- Input: " + s.inDir);
+    log(" -- Output: " + s.outDir);
+    if (!s.calDataset.empty())
+        log(" -- Calibration dataset: " + s.calDataset + ", " + std::to_string(s.datasetRows) + " / " +
+            std::to_string(s.measurementRows) + " rows, " + std::to_string(s.length) + " tokens per sample");
+    else
+        log(" -- Using default calibration dataset");
+    log(" -- Target bits per weight: " + pyNum(s.bits) + " (decoder), " + std::to_string(s.headBits) + " (head)");
+    log(" -- Max shard size: " + pyNum(s.shardSizeMiB) + " MB");
+    if (!s.outputMeasurement.empty()) {
+        log(" -- Measurement will be saved to " + s.outputMeasurement);
+        log(" !! Conversion script will end after measurement pass");
+    }
+    if (s.ropeScale)
+        log(" -- RoPE scale: " + fmt2(*s.ropeScale));
+    if (s.ropeAlpha)
+        log(" -- RoPE alpha: " + fmt2(*s.ropeAlpha));
+    if (!s.compileFull.empty())
+        log(" -- Full model will be compiled to: " + s.compileFull);
+    log(" -- Seed: " + std::to_string(s.seed));
+}
+
+const char* stageBanner(JobStage stage, bool reuse)
+{
+    switch (stage) {
+    case JobStage::Begin: return reuse ? nullptr : " -- Tokenizing samples (measurement)...";
+    case JobStage::InitialEmbeddings: return " -- Token embeddings (measurement)...";
+    case JobStage::MeasureQuant: return " -- Measuring quantization impact...";
+    case JobStage::Optimize: return " -- Optimizing...";
+    case JobStage::TokensCal: return " -- Tokenizing samples...";
+    case JobStage::Embeddings: return " -- Token embeddings again...";
+    case JobStage::Quant: return " -- Quantizing...";
+    case JobStage::Compile: return " -- Compiling output file...";
+    case JobStage::Finished: return nullptr;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+JobResult runJob(const JobSettings& cli, JobHooks& hooks)
+{
+    const auto start = std::chrono::steady_clock::now();
+    const LogFn log = [&](const std::string& line) {
+        if (hooks.log)
+            hooks.log(line);
+    };
+    const bool resuming = !cli.outDir.empty() && !cli.noResume && jobExists(cli.outDir);
+    checkSettings(cli, resuming, log);
+    const fs::path outDir = cli.outDir;
+    createOutDir(outDir, log);
+
+    JobRecord record = resuming ? resumedJob(cli, outDir, log) : newJob(cli, outDir, log);
+    checkCompileFull(record.settings.compileFull, log);
+    printFeedback(record.settings, log);
+
+    JobContext ctx(std::move(record), outDir, hooks);
+    JobSettings& s = ctx.job().settings;
+    SourceModel model(s.inDir, s.device, s.ropeScale, s.ropeAlpha);
+    log(" -- Device: " + model.backend().info().name);
+    checkRope(model.config(), model.dir(), s, log);
+    clampLengths(s, model.config().maxPositions, log);
+    ctx.save();
+
+    const bool reuse = !s.reuseMeasurement.empty();
+    const bool measureOnly = !s.outputMeasurement.empty() && !reuse;
+    JobResult result;
+    result.measurementOnly = measureOnly;
+    if (!s.compileFull.empty())
+        ctx.work().ownDirectory(s.compileFull);
+    ctx.work().ownDirectory("out_tensor");
+    double previousSeconds = ctx.job().secondsSpent;
+    auto addTime = [&] {
+        ctx.job().secondsSpent =
+            previousSeconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+
+    while (ctx.job().progress != JobStage::Finished) {
+        ctx.checkCancel();
+        const JobStage stage = ctx.job().progress;
+        if (const char* banner = stageBanner(stage, reuse))
+            log(banner);
+        switch (stage) {
+        case JobStage::Begin:
+            if (reuse)
+                log(" -- Reusing measurement: " + s.reuseMeasurement);
+            else
+                stageTokenize(ctx, model, true);
+            break;
+        case JobStage::InitialEmbeddings: stageEmbeddings(ctx, model, true); break;
+        case JobStage::MeasureQuant: stageMeasure(ctx, model); break;
+        case JobStage::Optimize: stageOptimize(ctx, model); break;
+        case JobStage::TokensCal: stageTokenize(ctx, model, false); break;
+        case JobStage::Embeddings: stageEmbeddings(ctx, model, false); break;
+        case JobStage::Quant: stageQuantize(ctx, model); break;
+        case JobStage::Compile: stageCompile(ctx, model, result); break;
+        case JobStage::Finished: break;
+        }
+        ctx.job().progress = nextStage(stage, reuse, measureOnly);
+        addTime();
+        ctx.save();
+    }
+    log(" -- Finished");
+    if (hooks.progress)
+        hooks.progress(JobStage::Finished, 1.0, 0.0);
+    result.calibrationPerplexity = ctx.job().calibrationPerplexity;
+    result.seconds = ctx.job().secondsSpent;
+    if (result.outputDir.empty())
+        result.outputDir = measureOnly ? s.outputMeasurement : (s.compileFull.empty() ? s.outDir : s.compileFull);
+    return result;
+}
+
+}  // namespace exl2
