@@ -2,6 +2,7 @@
 // schedule with its tail rule (§2.2), the §4 worked example, pack → read → dequantize round trips for every
 // width (§2.4, §3), the Hessian preparation and its damping path (§6.2), and GPTQ against RTN on stories260k.
 #include "backend/cpu_backend.h"
+#include "quant/exl2_file.h"
 #include "quant/exl2_reader.h"
 #include "quant/fp16_round.h"
 #include "quant/gptq.h"
@@ -72,6 +73,7 @@ private slots:
     void gptqBeatsRtnOnStories_data();
     void gptqBeatsRtnOnStories();
     void headRule();
+    void safetensorsRoundTrip();
 };
 
 void TestQuant::qparamsTableBpw_data()
@@ -673,6 +675,44 @@ void TestQuant::headRule()
     QVERIFY(headUsesRoundToNearest("lm_head", 8192, 152064));
     QVERIFY(!headUsesRoundToNearest("lm_head", 4096, 32000));
     QVERIFY(!headUsesRoundToNearest("model.lm_head", 8192, 152064));
+}
+
+// Through the project's safetensors writer and reader: same tensors, same weights, clear error when missing.
+void TestQuant::safetensorsRoundTrip()
+{
+    CpuBackend cpu;
+    const int64_t k = 96, n = 50;
+    std::vector<float> w(static_cast<size_t>(n * k)), bias(static_cast<size_t>(n));
+    for (int64_t i = 0; i < n * k; ++i)
+        w[i] = 0.01f * float((i * 37) % 23 - 11);
+    for (int64_t c = 0; c < n; ++c)
+        bias[c] = 0.1f * float(c % 5);
+    HessianAccumulator acc(k);
+    const std::vector<float> x = quanttest::correlatedActivations(128, k, 2);
+    acc.addBatch(cpu, x.data(), 128);
+    const PreparedHessian p = prepareHessian(cpu, acc.averaged(), k, "model.layers.0.mlp.up_proj", {});
+    const QuantizedLinear q = quantizeLinear(cpu, w.data(), n, k, bias.data(), p, qparamsMlp()[2][1]);
+    SafetensorsWriter writer;
+    addExl2Tensors(writer, "model.layers.0.mlp.up_proj", q.packed);
+    const auto file = exl2test::scratchDir("quant-safetensors") / "layer.safetensors";
+    writer.write(file);
+    const SafetensorsReader reader = SafetensorsReader::open(file);
+    QVERIFY(hasExl2Tensors(reader, "model.layers.0.mlp.up_proj"));
+    QVERIFY(!hasExl2Tensors(reader, "model.layers.0.mlp.down_proj"));
+    QCOMPARE(reader.info("model.layers.0.mlp.up_proj.q_scale_max").dtype, DType::F16);
+    QCOMPARE(reader.info("model.layers.0.mlp.up_proj.q_groups").dtype, DType::I16);
+    const DequantizedExl2 d = dequantizeExl2(reader, "model.layers.0.mlp.up_proj");
+    QCOMPARE(d.nPadded, int64_t(64));
+    for (int64_t c = 0; c < n; ++c)
+        for (int64_t i = 0; i < k; ++i)
+            QCOMPARE(d.weight[c * k + i], q.dequantized[c * k + i]);
+    try {
+        readExl2Tensors(reader, "model.layers.0.mlp.down_proj");
+        QFAIL("missing layer accepted");
+    } catch (const Error& e) {
+        QCOMPARE(e.code(), ErrorCode::Model);
+        QVERIFY(QString(e.what()).contains("model.layers.0.mlp.down_proj.q_weight"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestQuant)
