@@ -58,6 +58,14 @@ BpeModel::BpeModel(const Json& model, const std::string& path, const JsonReader&
         reader.unsupported(path + ".dropout", "BPE dropout");
     m_prefix = reader.optString(model, path, "continuing_subword_prefix", "");
     m_suffix = reader.optString(model, path, "end_of_word_suffix", "");
+    m_plainChars = m_prefix.empty() && m_suffix.empty();
+    for (const auto& [token, id] : m_vocab) {
+        size_t pos = 0;
+        if (!token.empty() && utf8::charLength(static_cast<unsigned char>(token[0])) == token.size()) {
+            const char32_t cp = utf8::next(token, pos);
+            m_charIds.emplace(cp, id);
+        }
+    }
     m_fuseUnk = reader.optBool(model, path, "fuse_unk", false);
     m_byteFallback = reader.optBool(model, path, "byte_fallback", false);
     m_ignoreMerges = reader.optBool(model, path, "ignore_merges", false);
@@ -99,6 +107,21 @@ void BpeModel::initialSymbols(std::string_view piece, std::vector<int32_t>& ids,
     size_t pos = 0;
     while (pos < piece.size()) {
         const size_t begin = pos;
+        if (m_plainChars) {
+            const char32_t cp = utf8::next(piece, pos);
+            const auto len = static_cast<uint32_t>(pos - begin);
+            if (const auto it = m_charIds.find(cp); it != m_charIds.end()) {
+                if (pendingUnk) {
+                    ids.push_back(pendingUnk->first);
+                    lengths.push_back(pendingUnk->second);
+                    pendingUnk.reset();
+                }
+                ids.push_back(it->second);
+                lengths.push_back(len);
+                continue;
+            }
+            pos = begin;  // not a token: take the general path below
+        }
         pos += utf8::charLength(static_cast<unsigned char>(piece[pos]));
         const auto len = static_cast<uint32_t>(pos - begin);
         key.assign(begin > 0 ? m_prefix : std::string());

@@ -43,6 +43,9 @@ private:
     std::string m_prefix, m_suffix;
     bool m_fuseUnk = false, m_byteFallback = false, m_ignoreMerges = false;
     std::vector<int32_t> m_byteIds;  // <0xNN> ids when byte_fallback has all 256, else empty
+    // Ids of single-character tokens by code point, for the common case of no subword prefix/suffix.
+    std::unordered_map<char32_t, int32_t> m_charIds;
+    bool m_plainChars = false;
 
     static constexpr size_t kCacheCapacity = 100000;
     static constexpr size_t kCacheMaxPiece = 256;

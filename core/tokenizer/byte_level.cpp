@@ -39,8 +39,13 @@ std::string encode(std::string_view text)
     const auto& t = tables();
     std::string out;
     out.reserve(text.size() * 2);
-    for (unsigned char b : text)
-        out += t.byteToUtf8[b];
+    for (unsigned char b : text) {
+        const std::string& mapped = t.byteToUtf8[b];
+        if (mapped.size() == 1)
+            out.push_back(mapped[0]);
+        else
+            out.append(mapped);
+    }
     return out;
 }
 

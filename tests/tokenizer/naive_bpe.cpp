@@ -10,7 +10,8 @@ NaiveBpe::NaiveBpe(const std::filesystem::path& tokenizerJson)
 {
     const auto root = nlohmann::json::parse(std::ifstream(tokenizerJson));
     const auto& model = root["model"];
-    for (auto it = model["vocab"].begin(); it != model["vocab"].end(); ++it)
+    const auto& vocab = model["vocab"];
+    for (auto it = vocab.begin(); it != vocab.end(); ++it)
         m_vocab.emplace(it.key(), it.value().get<int32_t>());
     size_t rank = 0;
     for (const auto& m : model["merges"]) {
