@@ -5,7 +5,11 @@
       Tokenizes SHARED_DIR/data/tinystories_val_sample.txt (whole file, no special tokens and with them)
       with the Hugging Face `tokenizers` library and the stories260k tokenizer, and writes
       OUT_DIR/tinystories_stories260k.json: id count, SHA-256 of the little-endian int32 ids, first 2000 ids.
-      Also tokenizes a few extra strings with every fixture tokenizer into OUT_DIR/extra_golden.jsonl.
+      Also tokenizes a few extra strings with every fixture tokenizer into OUT_DIR/extra_golden.jsonl, and
+      writes OUT_DIR/synthetic_golden.jsonl: variants of the stories260k tokenizer.json with other components
+      (Metaspace schemes, every Split behaviour, Digits, Punctuation, Whitespace, NFD/Strip, lstrip/single_word
+      added tokens, BertProcessing, unk without byte_fallback, ...) given as top-level "overrides", with the
+      library's ids and decodes for a set of strings.
   make_tokenizer_goldens.py nfc OUT_CPP
       Writes the compact Unicode NFC tables (canonical combining classes, canonical decompositions,
       primary composites) from Python's unicodedata into a C++ source file.
@@ -66,6 +70,89 @@ def goldens(sharedDir: Path, outDir: Path):
                 "decode_with_special_skip": t.decode(withSpecial, skip_special_tokens=True),
             }, ensure_ascii=False))
     (outDir / "extra_golden.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    synthetic(sharedDir, outDir)
+
+
+SYNTHETIC_STRINGS = [
+    "Hello world",
+    "  two  spaces, tabs\tand\nnewlines  ",
+    "Numbers: 12345 and 3.14; (parens) [brackets] $100!",
+    "caf\u00e9 r\u00e9sum\u00e9 \u00c5ngstr\u00f6m",
+    "a [MASK] b  [MASK]  c<sw>d <sw> e",
+    "hello hellohello xyz   end",
+    "\u4f60\u597d \U0001F600",
+    "",
+    " ",
+]
+
+
+def syntheticVariants():
+    ms = "\u2581"
+    split = lambda behavior, invert=False: {"type": "Split", "pattern": {"Regex": "\\s+"}, "behavior": behavior, "invert": invert}
+    metaspace = lambda scheme, sp: {"type": "Metaspace", "replacement": ms, "prepend_scheme": scheme, "split": sp}
+    v = {
+        "metaspace_always_split": {"normalizer": None, "pre_tokenizer": metaspace("always", True),
+                                   "decoder": metaspace("always", True)},
+        "metaspace_first_split": {"normalizer": None, "pre_tokenizer": metaspace("first", True),
+                                  "decoder": metaspace("first", True)},
+        "metaspace_never": {"normalizer": None, "pre_tokenizer": metaspace("never", False),
+                            "decoder": metaspace("never", False)},
+        "whitespace_split": {"normalizer": None, "pre_tokenizer": {"type": "WhitespaceSplit"}, "decoder": None},
+        "whitespace": {"normalizer": None, "pre_tokenizer": {"type": "Whitespace"}, "decoder": None},
+        "digits_individual": {"pre_tokenizer": {"type": "Digits", "individual_digits": True}},
+        "punctuation_isolated": {"pre_tokenizer": {"type": "Punctuation", "behavior": "Isolated"}},
+        "punctuation_merged_next": {"pre_tokenizer": {"type": "Punctuation", "behavior": "MergedWithNext"}},
+        "bytelevel_prefix_space": {"normalizer": None,
+                                   "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": True, "trim_offsets": True, "use_regex": True},
+                                   "decoder": {"type": "ByteLevel", "add_prefix_space": True, "trim_offsets": True, "use_regex": True}},
+        "nfd_strip_regex_replace": {"normalizer": {"type": "Sequence", "normalizers": [
+            {"type": "Strip", "strip_left": True, "strip_right": True}, {"type": "NFD"},
+            {"type": "Replace", "pattern": {"Regex": " +"}, "content": ms}, {"type": "Prepend", "prepend": ms}]}},
+        "bert_processing": {"post_processor": {"type": "BertProcessing", "sep": ["</s>", 2], "cls": ["<s>", 1]}},
+        "unk_fused": {"model": {"byte_fallback": False, "fuse_unk": True}},
+        "unk_not_fused": {"model": {"byte_fallback": False, "fuse_unk": False}},
+        "ignore_merges": {"model": {"ignore_merges": True}},
+        "added_token_flags": {"added_tokens": [
+            {"id": 0, "content": "<unk>", "single_word": False, "lstrip": False, "rstrip": False, "normalized": False, "special": True},
+            {"id": 1, "content": "<s>", "single_word": False, "lstrip": False, "rstrip": False, "normalized": False, "special": True},
+            {"id": 2, "content": "</s>", "single_word": False, "lstrip": False, "rstrip": False, "normalized": False, "special": True},
+            {"id": 512, "content": "[MASK]", "single_word": False, "lstrip": True, "rstrip": False, "normalized": False, "special": True},
+            {"id": 513, "content": "<sw>", "single_word": True, "lstrip": False, "rstrip": False, "normalized": False, "special": False},
+            {"id": 514, "content": "hello", "single_word": False, "lstrip": False, "rstrip": False, "normalized": True, "special": False},
+            {"id": 515, "content": "xyz", "single_word": False, "lstrip": False, "rstrip": True, "normalized": False, "special": True}]},
+    }
+    for behavior in ("Removed", "Isolated", "MergedWithPrevious", "MergedWithNext", "Contiguous"):
+        v["split_" + behavior] = {"normalizer": None, "pre_tokenizer": split(behavior), "decoder": None}
+        v["split_inverted_" + behavior] = {"normalizer": None, "pre_tokenizer": split(behavior, True), "decoder": None}
+    return v
+
+
+def applyOverrides(base, overrides):
+    d = json.loads(json.dumps(base))
+    for key, value in overrides.items():
+        if key == "model":
+            d["model"].update(value)
+        else:
+            d[key] = value
+    return d
+
+
+def synthetic(sharedDir: Path, outDir: Path):
+    from tokenizers import Tokenizer
+
+    base = json.loads((sharedDir / "models" / "stories260k" / "tokenizer.json").read_text(encoding="utf-8"))
+    lines = []
+    for name, overrides in syntheticVariants().items():
+        t = Tokenizer.from_str(json.dumps(applyOverrides(base, overrides)))
+        cases = []
+        for s in SYNTHETIC_STRINGS:
+            withSpecial = t.encode(s, add_special_tokens=True).ids
+            cases.append({"text": s, "ids_no_special": t.encode(s, add_special_tokens=False).ids,
+                          "ids_with_special": withSpecial,
+                          "decode_with_special": t.decode(withSpecial, skip_special_tokens=False),
+                          "decode_with_special_skip": t.decode(withSpecial, skip_special_tokens=True)})
+        lines.append(json.dumps({"name": name, "overrides": overrides, "cases": cases}, ensure_ascii=False))
+    (outDir / "synthetic_golden.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def nfcTables(outCpp: Path):

@@ -69,9 +69,14 @@ AddedVocab::AddedVocab(const Json& list, const std::string& path, const JsonRead
         m_byId.emplace(token.id, m_tokens.size());
         m_byContent.emplace(token.content, m_tokens.size());
         if (token.normalized) {
-            const std::string key = normalize(token.content);
-            if (!key.empty())
+            // The library keeps a normalized token in its normalized form: that is what is matched in
+            // normalized text and what id_to_token and decode give back.
+            std::string key = normalize(token.content);
+            if (!key.empty()) {
                 m_normalized.insert(key, index);
+                m_byContent.emplace(key, m_tokens.size());
+                token.content = std::move(key);
+            }
         } else {
             m_raw.insert(token.content, index);
         }

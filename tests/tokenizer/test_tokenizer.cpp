@@ -155,6 +155,44 @@ private slots:
         QVERIFY2(checked > 0, "no extra golden lines for this family");
     }
 
+    // Variants of the stories260k tokenizer.json with components the fixtures lack (see the script).
+    void syntheticGolden_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const Json& v : readJsonLines(exl2test::testDataDir() / "tokenizer" / "synthetic_golden.jsonl"))
+            QTest::newRow(v["name"].get<std::string>().c_str()) << QString::fromStdString(v["name"].get<std::string>());
+    }
+    void syntheticGolden()
+    {
+        EXL2_REQUIRE_SHARED();
+        QFETCH(QString, name);
+        Json variant;
+        for (const Json& v : readJsonLines(exl2test::testDataDir() / "tokenizer" / "synthetic_golden.jsonl"))
+            if (v["name"].get<std::string>() == name.toStdString())
+                variant = v;
+        Json tokenizerJson = Json::parse(std::ifstream(exl2test::sharedDir() / "models" / "stories260k" / "tokenizer.json"));
+        for (const auto& [key, value] : variant["overrides"].items()) {
+            if (key == "model")
+                tokenizerJson["model"].update(value);
+            else
+                tokenizerJson[key] = value;
+        }
+        const fs::path file = exl2test::scratchDir("tokenizer-synthetic-" + name.toStdString()) / "tokenizer.json";
+        writeText(file, tokenizerJson.dump());
+        const Tokenizer tok = Tokenizer::fromFile(file);
+        for (const Json& c : variant["cases"]) {
+            const std::string text = c["text"].get<std::string>();
+            const std::string id = "text " + Json(text).dump();
+            const auto withSpecial = tok.encode(text, true);
+            EXPECT_FIELD(id, "ids_no_special", tok.encode(text, false), c["ids_no_special"].get<std::vector<int32_t>>());
+            EXPECT_FIELD(id, "ids_with_special", withSpecial, c["ids_with_special"].get<std::vector<int32_t>>());
+            EXPECT_FIELD(id, "decode_with_special", tok.decode(withSpecial, false),
+                         c["decode_with_special"].get<std::string>());
+            EXPECT_FIELD(id, "decode_with_special_skip", tok.decode(withSpecial, true),
+                         c["decode_with_special_skip"].get<std::string>());
+        }
+    }
+
     void wholeFileStories260k()
     {
         EXL2_REQUIRE_SHARED();
