@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <iterator>
 #include <numeric>
 
 namespace exl2 {
@@ -83,7 +84,7 @@ KnapsackSolution solveKnapsackExact(const std::vector<std::vector<KnapsackItem>>
     // gained per bit. The first upgrade that does not fit fixes the multiplier lambda (its slope).
     struct Step {
         double slope;  // value decrease per bit (> 0)
-        uint32_t group, to;
+        uint32_t group, from, to;
     };
     std::vector<Step> steps;
     for (size_t g = 0; g < n; ++g) {
@@ -91,7 +92,7 @@ KnapsackSolution solveKnapsackExact(const std::vector<std::vector<KnapsackItem>>
         for (size_t i = 1; i < h.size(); ++i) {
             const auto& a = fronts[g][h[i - 1]];
             const auto& b = fronts[g][h[i]];
-            steps.push_back({(a.value - b.value) / double(b.cost - a.cost), uint32_t(g), uint32_t(h[i])});
+            steps.push_back({(a.value - b.value) / double(b.cost - a.cost), uint32_t(g), uint32_t(h[i - 1]), uint32_t(h[i])});
         }
     }
     std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.slope > b.slope; });
@@ -130,20 +131,69 @@ KnapsackSolution solveKnapsackExact(const std::vector<std::vector<KnapsackItem>>
         }
     }
 
-    // Lagrangian bound pieces: m[g] = min over options of value + lambda * cost.
-    std::vector<double> suffixM(n + 1, 0);
-    std::vector<uint64_t> suffixMinCost(n + 1, 0);
-    for (size_t g = n; g-- > 0;) {
+    // Lagrangian bound of the whole problem (reported), and per suffix k the LP relaxation's value as a
+    // function of the capacity left: convex, piecewise linear, breakpoints at cumulative hull upgrades.
+    double mSum = 0;
+    for (size_t g = 0; g < n; ++g) {
         double m = std::numeric_limits<double>::infinity();
         for (const auto& c : fronts[g])
             m = std::min(m, c.value + lambda * double(c.cost));
-        suffixM[g] = suffixM[g + 1] + m;
-        suffixMinCost[g] = suffixMinCost[g + 1] + fronts[g].front().cost;
+        mSum += m;
     }
     KnapsackSolution out;
-    out.lowerBound = suffixM[0] - lambda * double(capacity);
+    out.lowerBound = mSum - lambda * double(capacity);
+    std::vector<uint64_t> suffixMinCost(n + 1, 0);
+    // The curve is anchored at the most accurate end and summed from there: values can span many orders
+    // of magnitude (err^norm), and subtracting from the cheapest end's large sum would lose them.
+    std::vector<double> suffixBest(n + 1, 0);             // value with the last hull option of every group
+    std::vector<std::vector<uint64_t>> curveCost(n + 1);  // cumulative extra cost after each upgrade
+    std::vector<std::vector<double>> curveGain(n + 1);    // value decrease of each upgrade
+    std::vector<std::vector<double>> curveTail(n + 1);    // sum of the decreases from that upgrade on
+    {
+        std::vector<Step> suffix;  // sorted by slope, descending
+        std::vector<Step> mine, merged;
+        for (size_t g = n; g-- > 0;) {
+            suffixMinCost[g] = suffixMinCost[g + 1] + fronts[g].front().cost;
+            suffixBest[g] = suffixBest[g + 1] + fronts[g][convexHull(fronts[g]).back()].value;
+            mine.clear();
+            for (const auto& st : steps)
+                if (st.group == g)
+                    mine.push_back(st);
+            merged.clear();
+            std::merge(suffix.begin(), suffix.end(), mine.begin(), mine.end(), std::back_inserter(merged),
+                       [](const Step& a, const Step& b) { return a.slope > b.slope; });
+            suffix.swap(merged);
+            auto& cc = curveCost[g];
+            auto& gain = curveGain[g];
+            auto& tail = curveTail[g];
+            cc.assign(1, 0);
+            gain.clear();
+            for (const auto& st : suffix) {
+                const auto& from = fronts[st.group][st.from];
+                const auto& to = fronts[st.group][st.to];
+                cc.push_back(cc.back() + (to.cost - from.cost));
+                gain.push_back(from.value - to.value);
+            }
+            tail.assign(gain.size() + 1, 0.0);
+            for (size_t i = gain.size(); i-- > 0;)
+                tail[i] = tail[i + 1] + gain[i];
+        }
+        curveCost[n].assign(1, 0);
+        curveTail[n].assign(1, 0.0);
+    }
+    // LP lower bound on the best value of groups g.. with `room` bits.
+    const auto suffixBound = [&](size_t g, uint64_t room) {
+        const uint64_t extra = room - suffixMinCost[g];
+        const auto& cc = curveCost[g];
+        const size_t i = size_t(std::upper_bound(cc.begin(), cc.end(), extra) - cc.begin());  // cc[i-1] <= extra
+        if (i >= cc.size())
+            return suffixBest[g];
+        const size_t s = i - 1;  // upgrade s is taken partly
+        const double frac = double(extra - cc[s]) / double(cc[s + 1] - cc[s]);
+        return suffixBest[g] + curveTail[g][s + 1] + (1.0 - frac) * curveGain[g][s];
+    };
     // A state can be dropped only if its bound exceeds the incumbent by more than rounding noise.
-    const double slack = 1e-9 * std::max(1.0, std::fabs(upper));
+    const double slack = 1e-9 * std::fabs(upper);  // relative: values may be tiny at high norms
     const double cutoff = upper + slack;
 
     // Sparse DP: layer g holds Pareto-optimal partial solutions over groups 0..g-1.
@@ -160,7 +210,7 @@ KnapsackSolution solveKnapsackExact(const std::vector<std::vector<KnapsackItem>>
                 if (c + suffixMinCost[g + 1] > capacity)
                     break;  // fronts are cost-sorted: the rest do not fit either
                 const double v = st.value + fronts[g][o].value;
-                const double bound = v + suffixM[g + 1] - lambda * double(capacity - c);
+                const double bound = v + suffixBound(g + 1, capacity - c);
                 if (bound > cutoff)
                     continue;
                 next.push_back({c, v, si, o});
@@ -174,8 +224,15 @@ KnapsackSolution solveKnapsackExact(const std::vector<std::vector<KnapsackItem>>
             if (layer.empty() || s.value < layer.back().value)
                 layer.push_back(s);
         out.statesVisited += layer.size();
-        if (layer.empty())
-            throw Error(ErrorCode::Internal, "exact optimizer pruned every partial solution (bound inconsistency)");
+        if (layer.empty()) {
+            // Only rounding can prune the incumbent's own path; it is then optimal to within that rounding.
+            out.value = upper;
+            out.cost = cost;
+            out.choice.assign(n, 0);
+            for (size_t k = 0; k < n; ++k)
+                out.choice[k] = int(fronts[k][greedy[k]].item);
+            return out;
+        }
     }
     // The last layer is value-decreasing in cost; its last state is the optimum.
     uint32_t idx = uint32_t(layers[n].size() - 1);
