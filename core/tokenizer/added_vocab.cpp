@@ -1,5 +1,6 @@
 #include "tokenizer/added_vocab.h"
 
+#include "tokenizer/regex.h"
 #include "tokenizer/utf8.h"
 
 #include <algorithm>
@@ -98,12 +99,15 @@ const AddedToken* AddedVocab::byContent(std::string_view content) const
 
 namespace {
 
-// Word characters for single_word: letters, marks, numbers and the connector punctuation '_'.
+// Word characters for single_word: \w with Unicode properties (letters, marks, numbers, connectors).
 bool isWordChar(char32_t cp)
 {
     if (cp < 0x80)
         return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || cp == '_';
-    return !utf8::isWhitespace(cp);  // outside ASCII, approximate: any non-space character counts
+    static const Regex word(R"([\w\p{M}\p{Pc}])", false, "single_word pattern");
+    std::string s;
+    utf8::append(s, cp);
+    return !word.findAll(s).empty();
 }
 
 char32_t lastChar(std::string_view s)

@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <algorithm>
 #include <fstream>
+#include <thread>
 
 using exl2::Tokenizer;
 using Json = nlohmann::json;
@@ -234,6 +235,28 @@ private slots:
         // Copies share the tables and give the same ids.
         const Tokenizer copy = tok;
         QCOMPARE(copy.encode("Once upon a time", true), tok.encode("Once upon a time", true));
+    }
+
+    // One tokenizer used from several threads (shared word cache) gives the same ids as a single thread.
+    void concurrentEncode()
+    {
+        EXL2_REQUIRE_SHARED();
+        std::ifstream in(exl2test::sharedDir() / "data" / "tinystories_val_sample.txt", std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        text.resize(200000);
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
+            text.pop_back();
+        const Tokenizer reference = Tokenizer::fromFile(familyDir("gpt2") / "tokenizer.json");
+        const auto expected = reference.encode(text, false);
+        const Tokenizer shared = Tokenizer::fromFile(familyDir("gpt2") / "tokenizer.json");
+        std::vector<std::vector<int32_t>> results(4);
+        std::vector<std::thread> threads;
+        for (size_t t = 0; t < results.size(); ++t)
+            threads.emplace_back([&, t] { results[t] = shared.encode(text, false); });
+        for (auto& th : threads)
+            th.join();
+        for (const auto& r : results)
+            QVERIFY(r == expected);
     }
 
     void invalidUtf8()
