@@ -10,6 +10,7 @@
 #include "quant/packing.h"
 #include "quant/qparams.h"
 #include "quant_test_support.h"
+#include "stories_activations.h"
 #include "test_support.h"
 #include "util/error.h"
 #include "util/half.h"
@@ -623,34 +624,46 @@ void TestQuant::gptqSharedHessianAndSelfCheck()
 
 void TestQuant::gptqBeatsRtnOnStories_data()
 {
-    QTest::addColumn<QString>("tensor");
-    QTest::newRow("q_proj") << "model.layers.0.self_attn.q_proj.weight";
-    QTest::newRow("o_proj") << "model.layers.2.self_attn.o_proj.weight";
-    QTest::newRow("up_proj") << "model.layers.1.mlp.up_proj.weight";
-    QTest::newRow("down_proj-K172") << "model.layers.4.mlp.down_proj.weight";
+    QTest::addColumn<QString>("layer");
+    QTest::newRow("q_proj") << "model.layers.0.self_attn.q_proj";
+    QTest::newRow("o_proj") << "model.layers.2.self_attn.o_proj";
+    QTest::newRow("up_proj") << "model.layers.1.mlp.up_proj";
+    QTest::newRow("down_proj-K172") << "model.layers.4.mlp.down_proj";
 }
 
-// Real stories260k weights with correlated activations (X = Z·A, the forward pass is not available to
-// this suite yet): GPTQ's output error is clearly below RTN's at equal bits, and falls as bits rise.
+// Real stories260k weights and real layer inputs (the model's own sampled text through core/forward):
+// GPTQ's output error on held-out rows is clearly below RTN's at equal bits, and falls as bits rise.
 void TestQuant::gptqBeatsRtnOnStories()
 {
     EXL2_REQUIRE_SHARED();
-    QFETCH(QString, tensor);
-    const auto file = exl2test::sharedDir() / "models" / "stories260k" / "model.safetensors";
-    const quanttest::F32Tensor w = quanttest::readF32Tensor(file, tensor.toStdString());
+    QFETCH(QString, layer);
+    const std::string key = layer.toStdString();
+    const auto dir = exl2test::sharedDir() / "models" / "stories260k";
+    static std::map<std::string, quanttest::LayerInputs> inputs; // one forward pass for every row
+    if (inputs.empty())
+        inputs = quanttest::storiesLayerInputs(dir,
+                                               {"model.layers.0.self_attn.q_proj", "model.layers.2.self_attn.o_proj",
+                                                "model.layers.1.mlp.up_proj", "model.layers.4.mlp.down_proj"},
+                                               24, 32, 2026);
+    const quanttest::LayerInputs& in = inputs.at(key);
+    const quanttest::F32Tensor w = quanttest::readF32Tensor(dir / "model.safetensors", key + ".weight");
     const int64_t n = w.shape[0], k = w.shape[1];
-    const int64_t rows = 2048;
-    const std::vector<float> x = quanttest::correlatedActivations(rows, k, 99);
+    QCOMPARE(in.features, k);
+    const int64_t calibrationRows = 16; // rows 16..23 are held out for the error measure
     CpuBackend cpu;
     HessianAccumulator acc(k);
-    for (int64_t r = 0; r < rows; r += 256)
-        acc.addBatch(cpu, x.data() + r * k, 256);
+    for (int64_t r = 0; r < calibrationRows; ++r)
+        acc.addBatch(cpu, in.x.data() + r * in.length * k, in.length);
     const std::vector<float> h = acc.averaged();
-    const PreparedHessian p = prepareHessian(cpu, h, k, tensor.toStdString(), {});
-    const PreparedHessian order = prepareHessian(cpu, h, k, tensor.toStdString(), {}, false);
+    const PreparedHessian p = prepareHessian(cpu, h, k, key, {});
+    const PreparedHessian order = prepareHessian(cpu, h, k, key, {}, false);
     QCOMPARE(order.perm, p.perm);
     QVERIFY(!order.hasFactor);
-    const std::vector<float> test = quanttest::correlatedActivations(512, k, 4242); // held-out rows
+    const int64_t testTokens = (in.rows - calibrationRows) * in.length;
+    const std::vector<float> test(in.x.begin() + calibrationRows * in.length * k, in.x.end());
+    // The reference for the error is the fp16-rounded weight (what both quantizers start from).
+    std::vector<float> w16 = w.data;
+    roundToHalfInPlace(w16.data(), int64_t(w16.size()));
     double previous = 1e9;
     QuantizeOptions rtn;
     rtn.roundToNearest = true;
@@ -660,11 +673,10 @@ void TestQuant::gptqBeatsRtnOnStories()
         const QuantizedLinear r = quantizeLinear(cpu, w.data.data(), n, k, nullptr, order, qp, rtn);
         QCOMPARE(g.selfCheckMaxDiff, 0.0);
         QCOMPARE(r.selfCheckMaxDiff, 0.0);
-        const double eg = quanttest::relativeOutputError(test, 512, w.data.data(), g.dequantized.data(), n, k);
-        const double er = quanttest::relativeOutputError(test, 512, w.data.data(), r.dequantized.data(), n, k);
-        qInfo("%s %d-bit: GPTQ %.5f  RTN %.5f  (ratio %.3f)", qPrintable(tensor), bits, eg, er, eg / er);
-        if (bits <= 6) // at 8 bits both sit at the fp16 floor
-            QVERIFY2(eg < 0.9 * er, qPrintable(QString("GPTQ %1 vs RTN %2").arg(eg).arg(er)));
+        const double eg = quanttest::relativeOutputError(test, testTokens, w16.data(), g.dequantized.data(), n, k);
+        const double er = quanttest::relativeOutputError(test, testTokens, w16.data(), r.dequantized.data(), n, k);
+        qInfo("%s %d-bit: GPTQ %.5f  RTN %.5f  (ratio %.3f)", qPrintable(layer), bits, eg, er, eg / er);
+        QVERIFY2(eg < 0.9 * er, qPrintable(QString("GPTQ %1 vs RTN %2").arg(eg).arg(er)));
         QVERIFY2(eg < previous, qPrintable(QString("%1 bits: %2 not below %3").arg(bits).arg(eg).arg(previous)));
         previous = eg;
     }
