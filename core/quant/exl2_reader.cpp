@@ -3,6 +3,7 @@
 #include "util/error.h"
 #include "util/half.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace exl2 {
@@ -151,10 +152,14 @@ DequantizedExl2 dequantizeExl2(const Exl2Tensors& tensors, const std::string& ct
 
     // §3 step 6: W_T[i][c] = D[q_invperm[i]][c]; stored here as W[c][i] (HF layout).
     out.weight.resize(static_cast<size_t>(np * k));
-    for (int64_t i = 0; i < k; ++i) {
-        const float* src = d.data() + int64_t(invperm[i]) * np;
-        for (int64_t c = 0; c < np; ++c)
-            out.weight[c * k + i] = src[c];
+    constexpr int64_t block = 32; // inputs per block, so each output row is written a cache line at a time
+    for (int64_t i0 = 0; i0 < k; i0 += block) {
+        const int64_t i1 = std::min(k, i0 + block);
+        for (int64_t c = 0; c < np; ++c) {
+            float* dst = out.weight.data() + c * k;
+            for (int64_t i = i0; i < i1; ++i)
+                dst[i] = d[int64_t(invperm[i]) * np + c];
+        }
     }
     for (int64_t g = 0; g < groups; ++g)
         out.groupBits.push_back(qgroups[2 * g]);

@@ -14,7 +14,8 @@ namespace exl2 {
 
 namespace {
 
-constexpr int64_t kColumnChunk = 512; // columns per work item: a 128-row group chunk stays in L2
+constexpr int64_t kColumnChunk = 512;   // columns per work item: a 128-row group chunk stays in L2
+constexpr int64_t kTransposeBlock = 32; // stored rows per block of the (un)permuting transposes
 
 double secondsSince(std::chrono::steady_clock::time_point t0)
 {
@@ -109,18 +110,25 @@ QuantizedLinear quantizeLinear(Backend& backend, const float* weight, int64_t n,
     ws.codes.resize(static_cast<size_t>(k * np));
 
     // W = fp16(weightᵀ) permuted to stored rows, zero-padded to N_p columns (§6.2 step 1, §2.1).
+    // Blocks of stored rows keep the gather inside a few cache lines of each weight row.
+    for (int64_t s0 = 0; s0 < k; s0 += kTransposeBlock) {
+        const int64_t s1 = std::min(k, s0 + kTransposeBlock);
+        for (int64_t c = 0; c < n; ++c) {
+            const float* src = weight + c * k;
+            for (int64_t s = s0; s < s1; ++s)
+                ws.w[s * np + c] = src[hessian.perm[s]];
+        }
+    }
     for (int64_t s = 0; s < k; ++s) {
         float* dst = ws.w.data() + s * np;
-        const float* src = weight + hessian.perm[s];
-        for (int64_t c = 0; c < n; ++c)
-            dst[c] = src[c * k];
         std::fill(dst + n, dst + np, 0.0f);
         if (options.halfWeights)
             roundToHalfInPlace(dst, n);
         for (int64_t c = 0; c < n; ++c)
             if (!std::isfinite(dst[c]))
                 throw Error(ErrorCode::Numerical, layer + ": weight [" + std::to_string(c) + "][" +
-                                                      std::to_string(hessian.perm[s]) + "] is not finite in fp16");
+                                                      std::to_string(hessian.perm[s]) + "] is not finite" +
+                                                      (options.halfWeights ? " in fp16" : ""));
     }
 
     QuantizedLinear out;
@@ -168,11 +176,13 @@ QuantizedLinear quantizeLinear(Backend& backend, const float* weight, int64_t n,
 
     // Qd back to the HF layout: out[c][perm[s]] = Qd[s][c] (§3 step 6).
     out.dequantized.resize(static_cast<size_t>(n * k));
-    for (int64_t s = 0; s < k; ++s) {
-        const float* src = ws.qd.data() + s * np;
-        const int64_t i = hessian.perm[s];
-        for (int64_t c = 0; c < n; ++c)
-            out.dequantized[c * k + i] = src[c];
+    for (int64_t s0 = 0; s0 < k; s0 += kTransposeBlock) {
+        const int64_t s1 = std::min(k, s0 + kTransposeBlock);
+        for (int64_t c = 0; c < n; ++c) {
+            float* dst = out.dequantized.data() + c * k;
+            for (int64_t s = s0; s < s1; ++s)
+                dst[hessian.perm[s]] = ws.qd[s * np + c];
+        }
     }
 
     if (options.selfCheck) { // §6.6 diff1: the stored tensors must rebuild exactly what GPTQ computed
