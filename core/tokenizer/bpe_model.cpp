@@ -4,7 +4,7 @@
 #include "util/error.h"
 
 #include <cstdio>
-#include <queue>
+#include <algorithm>
 
 namespace exl2::tok {
 
@@ -181,9 +181,8 @@ void BpeModel::encodeUncached(std::string_view piece, std::vector<int32_t>& out)
         return;
     }
     // Doubly linked symbols merged lowest rank first (leftmost among equal ranks) from a heap;
-    // stale heap entries are recognised and skipped when popped.
+    // stale heap entries (a side already merged away, or the pair changed) are skipped when popped.
     std::vector<int> prev(n), next(n);
-    std::vector<bool> alive(n, true);
     for (size_t i = 0; i < n; ++i) {
         prev[i] = static_cast<int>(i) - 1;
         next[i] = i + 1 < n ? static_cast<int>(i + 1) : -1;
@@ -192,24 +191,38 @@ void BpeModel::encodeUncached(std::string_view piece, std::vector<int32_t>& out)
         uint32_t rank;
         int pos;
         int32_t newId;
-        bool operator>(const Candidate& o) const { return rank != o.rank ? rank > o.rank : pos > o.pos; }
     };
-    std::priority_queue<Candidate, std::vector<Candidate>, std::greater<>> heap;
-    auto push = [&](int left) {
+    // std heap functions build a max-heap: "greater" puts the lowest (rank, pos) on top.
+    const auto after = [](const Candidate& a, const Candidate& b) {
+        return a.rank != b.rank ? a.rank > b.rank : a.pos > b.pos;
+    };
+    std::vector<Candidate> heap;
+    heap.reserve(n);
+    const auto candidate = [&](int left) -> std::optional<Candidate> {
         const int right = next[static_cast<size_t>(left)];
         if (right < 0)
-            return;
+            return std::nullopt;
         const auto it = m_merges.find(pairKey(ids[static_cast<size_t>(left)], ids[static_cast<size_t>(right)]));
-        if (it != m_merges.end())
-            heap.push({it->second.rank, left, it->second.newId});
+        if (it == m_merges.end())
+            return std::nullopt;
+        return Candidate{it->second.rank, left, it->second.newId};
+    };
+    const auto push = [&](int left) {
+        if (const auto c = candidate(left)) {
+            heap.push_back(*c);
+            std::push_heap(heap.begin(), heap.end(), after);
+        }
     };
     for (size_t i = 0; i + 1 < n; ++i)
-        push(static_cast<int>(i));
+        if (const auto c = candidate(static_cast<int>(i)))
+            heap.push_back(*c);
+    std::make_heap(heap.begin(), heap.end(), after);
     while (!heap.empty()) {
-        const Candidate c = heap.top();
-        heap.pop();
+        std::pop_heap(heap.begin(), heap.end(), after);
+        const Candidate c = heap.back();
+        heap.pop_back();
         const auto left = static_cast<size_t>(c.pos);
-        if (!alive[left] || next[left] < 0)
+        if (lengths[left] == 0 || next[left] < 0)
             continue;
         const auto right = static_cast<size_t>(next[left]);
         const auto it = m_merges.find(pairKey(ids[left], ids[right]));
@@ -217,7 +230,7 @@ void BpeModel::encodeUncached(std::string_view piece, std::vector<int32_t>& out)
             continue;
         ids[left] = c.newId;
         lengths[left] += lengths[right];
-        alive[right] = false;
+        lengths[right] = 0;  // marks the right symbol as merged away
         next[left] = next[right];
         if (next[right] >= 0)
             prev[static_cast<size_t>(next[right])] = c.pos;
