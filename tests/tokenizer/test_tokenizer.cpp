@@ -259,6 +259,26 @@ private slots:
             QVERIFY(r == expected);
     }
 
+    // Newer tokenizer.json files store merges as [left, right] pairs instead of "left right" strings.
+    void mergesAsPairs()
+    {
+        EXL2_REQUIRE_SHARED();
+        Json j = Json::parse(std::ifstream(familyDir("stories260k") / "tokenizer.json"));
+        Json pairs = Json::array();
+        for (const Json& m : j["model"]["merges"]) {
+            const auto text = m.get<std::string>();
+            const auto space = text.find(' ');
+            pairs.push_back(Json::array({text.substr(0, space), text.substr(space + 1)}));
+        }
+        j["model"]["merges"] = pairs;
+        const fs::path file = exl2test::scratchDir("tokenizer-merge-pairs") / "tokenizer.json";
+        writeText(file, j.dump());
+        const Tokenizer tok = Tokenizer::fromFile(file);
+        for (const Json& g : readJsonLines(familyDir("stories260k") / "golden.jsonl"))
+            EXPECT_FIELD(g["id"].get<std::string>(), "ids_with_special", tok.encode(g["text"].get<std::string>(), true),
+                         g["ids_with_special"].get<std::vector<int32_t>>());
+    }
+
     void invalidUtf8()
     {
         EXL2_REQUIRE_SHARED();
