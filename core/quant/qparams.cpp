@@ -121,22 +121,32 @@ std::string QParams::fileDesc() const
     return out;
 }
 
-nlohmann::json QParams::toJson() const
+nlohmann::ordered_json QParams::toJson() const
 {
-    nlohmann::json gs = nlohmann::json::object();
+    nlohmann::ordered_json gs = nlohmann::ordered_json::object();
     for (int b : bits)
         gs[std::to_string(b)] = groupSize.at(b);
-    nlohmann::json props = nlohmann::json::array();
+    nlohmann::ordered_json props = nlohmann::ordered_json::array();
     for (double p : bitsProp) {
         if (p == 1.0 && !oneAsFloat)
             props.push_back(1);
         else
             props.push_back(p);
     }
-    return {{"group_size", gs}, {"bits", bits}, {"bits_prop", props}, {"scale_bits", scaleBits}};
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    out["group_size"] = gs;
+    out["bits"] = bits;
+    out["bits_prop"] = props;
+    out["scale_bits"] = scaleBits;
+    return out;
 }
 
 QParams QParams::fromJson(const nlohmann::json& j, const std::string& context)
+{
+    return fromJson(nlohmann::ordered_json(j), context);
+}
+
+QParams QParams::fromJson(const nlohmann::ordered_json& j, const std::string& context)
 {
     auto fail = [&](const std::string& field, const std::string& expected) {
         throw Error(ErrorCode::Format, context + ": field \"" + field + "\" " + expected);

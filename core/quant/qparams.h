@@ -37,8 +37,10 @@ struct QParams {
     // The file-name variant: ':' -> "___", '/' -> "__".
     std::string fileDesc() const;
 
-    nlohmann::json toJson() const;
+    // group_size keys in `bits` order, as Python's dict writes them in measurement.json.
+    nlohmann::ordered_json toJson() const;
     // Accepts the "QP" shape; throws Error(Format) naming `context` and the bad field.
+    static QParams fromJson(const nlohmann::ordered_json& j, const std::string& context);
     static QParams fromJson(const nlohmann::json& j, const std::string& context);
 
     bool operator==(const QParams& o) const = default;

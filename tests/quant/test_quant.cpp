@@ -138,11 +138,11 @@ void TestQuant::qparamsDescAndJson()
     QCOMPARE(qparamsHead(8).desc(), std::string("1.0:8b_128g s4"));
     QCOMPARE(qparamsHead(6).desc(), std::string("0.15:8b_128g/0.85:6b_128g s4"));
     QCOMPARE(down.toJson().dump(),
-             std::string(R"({"bits":[6,3,2],"bits_prop":[0.05,0.2,0.75],"group_size":{"2":64,"3":64,"6":32},"scale_bits":4})"));
+             std::string(R"({"group_size":{"6":32,"3":64,"2":64},"bits":[6,3,2],"bits_prop":[0.05,0.2,0.75],"scale_bits":4})"));
     for (const auto* table : {&qparamsAttn(), &qparamsMlp()})
         for (const QParamsRow& row : *table)
             for (const QParams& q : row) {
-                const QParams back = QParams::fromJson(nlohmann::json::parse(q.toJson().dump()), "round trip");
+                const QParams back = QParams::fromJson(nlohmann::ordered_json::parse(q.toJson().dump()), "round trip");
                 QCOMPARE(back, q);
                 QCOMPARE(back.desc(), q.desc());
             }
