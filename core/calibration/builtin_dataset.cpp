@@ -44,6 +44,8 @@ std::vector<std::string_view> splitPassages(std::string_view text)
         std::string_view passage = text.substr(start, end - start);
         while (!passage.empty() && passage.front() == '\n')
             passage.remove_prefix(1);
+        while (!passage.empty() && passage.back() == '\n')  // the file's final newline
+            passage.remove_suffix(1);
         if (!passage.empty())
             out.push_back(passage);
         if (sep == std::string_view::npos)

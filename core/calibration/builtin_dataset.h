@@ -17,7 +17,7 @@ struct BuiltinCategory {
 const std::vector<BuiltinCategory>& builtinCalibrationCategories();
 
 // A category's passages: its text cut at each run of two or more empty lines ("\n\n\n"); every passage
-// keeps its text without the separator, empty passages are dropped.
+// keeps its text without the separator or surrounding newlines; empty passages are dropped.
 std::vector<std::string_view> splitPassages(std::string_view text);
 
 }  // namespace exl2

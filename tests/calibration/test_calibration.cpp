@@ -335,6 +335,7 @@ void TestCalibration::builtinCategories()
         QVERIFY2(names.count(want), want);
     QVERIFY2(bytes > 400 * 1024, qPrintable(QString("built-in dataset is only %1 bytes").arg(bytes)));
     QCOMPARE(splitPassages("a\n\n\nb\n\n\n\n\nc\n\nd\n\n\n"), (std::vector<std::string_view>{"a", "b", "c\n\nd"}));
+    QCOMPARE(splitPassages("\nx\n"), (std::vector<std::string_view>{"x"}));
 }
 
 void TestCalibration::builtinDeterministic()
