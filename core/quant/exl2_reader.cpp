@@ -1,5 +1,6 @@
 #include "quant/exl2_reader.h"
 
+#include "quant/fp16_round.h"
 #include "util/error.h"
 #include "util/half.h"
 
@@ -144,8 +145,9 @@ DequantizedExl2 dequantizeExl2(const Exl2Tensors& tensors, const std::string& ct
             for (int64_t c = 0; c < np; ++c) {
                 const uint64_t pair = uint64_t(lo[c]) | (hi ? uint64_t(hi[c]) << 32 : 0);
                 const int64_t v = int64_t((pair >> shift) & mask);
-                dst[c] = roundToHalf(float(v - zero) * scale[c]);
+                dst[c] = float(v - zero) * scale[c];
             }
+            roundToHalfInPlace(dst, np); // D = fp16((v − z)·S), §3 step 5
         }
         row += rows;
     }
