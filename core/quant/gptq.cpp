@@ -70,10 +70,10 @@ void quantizeGroupColumns(const GroupJob& job, GptqWorkspace& ws, int64_t c0, in
         if (!job.gptq)
             continue;
         const float* u = job.hessian->u.data() + row * k;
-        const float invDiag = 1.0f / u[row];
+        const float diag = u[row];
         float* e = ws.err.data() + lr * np;
         for (int64_t c = c0; c < c1; ++c)
-            e[c] = (w[c] - qd[c]) * invDiag;
+            e[c] = (w[c] - qd[c]) / diag; // E = (W − Qd) / U[c][c] (§6.3)
         for (int64_t r = lr + 1; r < g.rows; ++r) { // row `row` itself is never read again
             const float f = u[g.firstRow + r];
             float* wr = ws.w.data() + (g.firstRow + r) * np;
