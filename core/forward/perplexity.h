@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace exl2 {
@@ -33,5 +35,16 @@ std::vector<double> tokenNll(const HiddenStates& logits, const std::vector<int32
 NllSum evaluateNll(TransformerModel& model, Backend& backend, const std::vector<int32_t>& ids, int64_t rows,
                    int64_t length, int64_t batchRows = 8,
                    const std::function<void(int64_t, int64_t)>& progress = {});
+
+// Text preparation of the shared perplexity reference: paragraphs split on blank lines (lines holding only
+// whitespace count as blank), empty ones dropped, joined with a single "\n" (the model writes one "\n"
+// between paragraphs). "\r\n" is read as "\n".
+std::string joinParagraphs(const std::string& text);
+
+// Cuts a token stream into rows of `windowTokens` tokens, each prefixed with `bos` when given (so a row
+// is windowTokens+1 long and all windowTokens tokens are predicted); the tail shorter than a window is
+// dropped. maxRows > 0 keeps only the first maxRows rows. Returns the rows, row-major.
+std::vector<int32_t> perplexityRows(const std::vector<int32_t>& stream, int64_t windowTokens,
+                                    std::optional<int32_t> bos, int64_t maxRows, int64_t& rows);
 
 }  // namespace exl2

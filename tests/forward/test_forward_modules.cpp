@@ -4,6 +4,7 @@
 
 #include "backend/cpu_backend.h"
 #include "forward/blocks.h"
+#include "forward/perplexity.h"
 #include "util/error.h"
 #include "util/half.h"
 
@@ -22,6 +23,9 @@ private slots:
     void routing();
     void weightsRoundedToFp16();
     void badInputErrors();
+    void textPreparation_data();
+    void textPreparation();
+    void perplexityWindows();
 };
 
 namespace {
@@ -207,6 +211,43 @@ void TestForwardModules::badInputErrors()
         QCOMPARE(e.code(), ErrorCode::Model);
         QVERIFY(std::string(e.what()).find("[48, 32], expected [40, 32]") != std::string::npos);
     }
+}
+
+void TestForwardModules::textPreparation_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("joined");
+    QTest::newRow("blank lines") << "One.\n\nTwo.\n\nThree.\n" << "One.\nTwo.\nThree.";
+    QTest::newRow("runs of blank lines") << "\n\nOne.\n\n\n\nTwo.\n\n" << "One.\nTwo.";
+    QTest::newRow("crlf and space-only lines") << "One.\r\n  \r\nTwo." << "One.\nTwo.";
+    QTest::newRow("single newline stays inside") << "a\nb\n\nc" << "a\nb\nc";
+    QTest::newRow("trailing spaces kept") << "a \n\nb" << "a \nb";
+    QTest::newRow("empty") << "" << "";
+}
+
+void TestForwardModules::textPreparation()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, joined);
+    QCOMPARE(QString::fromStdString(joinParagraphs(text.toStdString())), joined);
+}
+
+void TestForwardModules::perplexityWindows()
+{
+    const std::vector<int32_t> stream = {10, 11, 12, 13, 14, 15, 16};
+    int64_t rows = 0;
+    QCOMPARE(perplexityRows(stream, 3, 1, 0, rows), (std::vector<int32_t>{1, 10, 11, 12, 1, 13, 14, 15}));
+    QCOMPARE(rows, int64_t(2));
+    QCOMPARE(perplexityRows(stream, 3, std::nullopt, 1, rows), (std::vector<int32_t>{10, 11, 12}));
+    QCOMPARE(rows, int64_t(1));
+    QCOMPARE(perplexityRows(stream, 8, 1, 0, rows).size(), size_t(0));
+    QVERIFY_THROWS_EXCEPTION(Error, perplexityRows(stream, 1, std::nullopt, 0, rows));
+
+    // NLL of hand-made logits: uniform over 4 → log 4 per predicted token.
+    HiddenStates logits(1, 3, 4);
+    const NllSum s{tokenNll(logits, {0, 1, 2})[0] + tokenNll(logits, {0, 1, 2})[1], 2};
+    QVERIFY(std::fabs(s.meanNll() - std::log(4.0)) < 1e-12);
+    QVERIFY(std::fabs(s.perplexity() - 4.0) < 1e-9);
 }
 
 QTEST_GUILESS_MAIN(TestForwardModules)
