@@ -2,6 +2,7 @@
 
 #include "util/error.h"
 
+#include <algorithm>
 #include <cblas.h>
 #include <cmath>
 #include <fstream>
@@ -56,9 +57,13 @@ void CpuBackend::accumulateGram(const float* x, int64_t rows, int64_t n, float* 
     // ssyrk fills the upper triangle; mirror it so callers see a full symmetric matrix.
     cblas_ssyrk(CblasRowMajor, CblasUpper, CblasTrans, blasint(n), blasint(rows), 1.0f, x, blasint(n), 1.0f, h,
                 blasint(n));
-    for (int64_t i = 0; i < n; ++i)
-        for (int64_t j = 0; j < i; ++j)
-            h[i * n + j] = h[j * n + i];
+    // Mirrored in tiles: a plain column walk misses the cache on every element once n·4 bytes exceeds a page.
+    constexpr int64_t tile = 64;
+    for (int64_t i0 = 0; i0 < n; i0 += tile)
+        for (int64_t j0 = 0; j0 <= i0; j0 += tile)
+            for (int64_t i = i0; i < std::min(n, i0 + tile); ++i)
+                for (int64_t j = j0; j < std::min(i, j0 + tile); ++j)
+                    h[i * n + j] = h[j * n + i];
 }
 
 bool CpuBackend::choleskyLower(float* a, int64_t n)

@@ -67,6 +67,7 @@ private slots:
     void readerRejectsBadTensors();
     void bulkHalfRounding();
     void backendUpperFactor();
+    void gramMatchesNaive();
     void hessianAveragingAndPerm();
     void dampingPath_data();
     void dampingPath();
@@ -499,6 +500,24 @@ void TestQuant::backendUpperFactor()
     std::vector<float> bad(static_cast<size_t>(n * n), 0.0f);
     bad[0] = -1.0f;
     QVERIFY(!cpu.upperCholeskyOfInverse(bad.data(), n));
+}
+
+// accumulateGram mirrors its upper triangle in tiles; 150 spans partial tiles on both axes.
+void TestQuant::gramMatchesNaive()
+{
+    const int64_t n = 150, rows = 40;
+    std::vector<float> x(static_cast<size_t>(rows * n)), h(static_cast<size_t>(n * n), 1.0f);
+    for (int64_t i = 0; i < rows * n; ++i)
+        x[i] = float((i * 7919) % 101) / 50.0f - 1.0f;
+    CpuBackend cpu;
+    cpu.accumulateGram(x.data(), rows, n, h.data());
+    for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = 0; j < n; ++j) {
+            double ref = 1.0;
+            for (int64_t r = 0; r < rows; ++r)
+                ref += double(x[r * n + i]) * x[r * n + j];
+            QVERIFY2(std::abs(h[i * n + j] - ref) < 1e-3, qPrintable(QString("(%1, %2)").arg(i).arg(j)));
+        }
 }
 
 void TestQuant::hessianAveragingAndPerm()
