@@ -5,6 +5,8 @@
 #include "backend/cpu_backend.h"
 #include "forward/perplexity.h"
 #include "forward/rope.h"
+#include "tokenizer/tokenizer.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
 
 #include <QtTest>
@@ -23,6 +25,7 @@ private slots:
     void storiesLogitsF16();
     void storiesGreedy();
     void storiesWindowsPerplexity();
+    void storiesTextPerplexity();
 };
 
 namespace {
@@ -219,6 +222,31 @@ void TestForward::storiesWindowsPerplexity()
           nll.perplexity(), w["ppl"].get<double>(), sharedPpl);
     QVERIFY(std::fabs(nll.perplexity() - w["ppl"].get<double>()) < 1e-4);
     QVERIFY(std::fabs(nll.perplexity() - sharedPpl) < 1e-4);
+}
+
+void TestForward::storiesTextPerplexity()
+{
+    // Text → our tokenizer → windows → perplexity, on the first 2048 tokens (8 windows) of the shared text,
+    // against the shared reference's hf_f32/hf_f16 "first 2048 tokens" figures.
+    EXL2_REQUIRE_SHARED();
+    const auto dir = exl2test::sharedDir() / "models" / "stories260k";
+    const auto ref = readJson(exl2test::sharedDir() / "models" / "stories260k_reference_outputs.json")["perplexity"];
+    const Tokenizer tokenizer = Tokenizer::fromModelDir(dir);
+    const std::string text = readFile(exl2test::sharedDir() / "data" / "tinystories_val_sample.txt");
+    const auto stream = tokenizer.encode(joinParagraphs(text.substr(0, 20000)), false);
+    int64_t rows = 0;
+    const auto ids = perplexityRows(stream, 256, 1, 8, rows);
+    QCOMPARE(rows, int64_t(8));
+    CpuBackend backend;
+    for (bool fp32 : {true, false}) {
+        ForwardOptions options;
+        options.keepFp32Weights = fp32;
+        TransformerModel model = fwdtest::loadModel(dir, options);
+        const double ppl = evaluateNll(model, backend, ids, rows, 257, 4).perplexity();
+        const double want = ref[fp32 ? "hf_f32_ppl_first_2048_tokens" : "hf_f16_ppl_first_2048_tokens"];
+        qInfo("first 2048 tokens, %s weights: ppl %.6f (shared reference %.6f)", fp32 ? "fp32" : "fp16", ppl, want);
+        QVERIFY(std::fabs(ppl - want) < 1e-4);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestForward)
