@@ -38,7 +38,7 @@ std::vector<float> HessianAccumulator::averaged() const
 }
 
 PreparedHessian prepareHessian(Backend& backend, std::vector<float> h, int64_t k, const std::string& layerName,
-                               const LogFn& log, bool computeFactor)
+                               const LogFn& log, bool computeFactor, std::vector<float>* scratch)
 {
     if (k <= 0 || int64_t(h.size()) != k * k)
         throw Error(ErrorCode::InvalidArgument, layerName + ": Hessian has " + std::to_string(h.size()) +
@@ -63,7 +63,9 @@ PreparedHessian prepareHessian(Backend& backend, std::vector<float> h, int64_t k
         return p;
 
     // H ← H[perm][:, perm] (§6.2 step 1).
-    std::vector<float> hp(static_cast<size_t>(k * k));
+    std::vector<float> localScratch;
+    std::vector<float>& hp = scratch ? *scratch : localScratch;
+    hp.resize(static_cast<size_t>(k * k));
     for (int64_t r = 0; r < k; ++r) {
         const float* src = h.data() + int64_t(p.perm[r]) * k;
         float* dst = hp.data() + r * k;

@@ -45,7 +45,9 @@ using LogFn = std::function<void(const std::string&)>;
 // computeFactor = false gives the permutation only (RTN, §6.5). Each failed factorization logs
 // "<layer>: Applied additional damping"; after 10 attempts throws Error(Numerical) "<layer>: Hessian is not
 // invertible". Throws Error(InvalidArgument) when the size is not K×K.
+// `scratch` (optional) is a buffer the caller keeps between layers for the permuted, damped copy of H
+// (K·K floats; fresh large buffers are slow to first touch, toolchain.md §11).
 PreparedHessian prepareHessian(Backend& backend, std::vector<float> hessian, int64_t k, const std::string& layerName,
-                               const LogFn& log, bool computeFactor = true);
+                               const LogFn& log, bool computeFactor = true, std::vector<float>* scratch = nullptr);
 
 }  // namespace exl2

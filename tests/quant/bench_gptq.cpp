@@ -36,6 +36,7 @@ private slots:
 
 private:
     void runCase(CpuBackend& cpu, int64_t k, int64_t n, double sgemmSeconds, GptqWorkspace& ws);
+    std::vector<float> m_scratch; // prepareHessian's K×K buffer, kept as a pipeline would
 };
 
 void BenchGptq::runCase(CpuBackend& cpu, int64_t k, int64_t n, double sgemmSeconds, GptqWorkspace& ws)
@@ -60,7 +61,7 @@ void BenchGptq::runCase(CpuBackend& cpu, int64_t k, int64_t n, double sgemmSecon
     const double tHessian = now() - t0;
 
     t0 = now();
-    const PreparedHessian p = prepareHessian(cpu, std::move(h), k, "bench", {});
+    const PreparedHessian p = prepareHessian(cpu, std::move(h), k, "bench", {}, true, &m_scratch);
     const double tPrepare = now() - t0;
 
     const QParams qp(128, {4}, {1.0});

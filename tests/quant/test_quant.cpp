@@ -610,6 +610,9 @@ void TestQuant::gptqSharedHessianAndSelfCheck()
         acc.addBatch(cpu, x.data() + r * k, 64);
     const PreparedHessian p = prepareHessian(cpu, acc.averaged(), k, "attn", {});
     const std::vector<float> uBefore = p.u;
+    std::vector<float> scratch(7, 3.0f); // a caller-kept buffer of the wrong size is resized and reused
+    QCOMPARE(prepareHessian(cpu, acc.averaged(), k, "attn", {}, true, &scratch).u, p.u);
+    QCOMPARE(scratch.size(), static_cast<size_t>(k * k));
     std::mt19937 rng(5);
     std::normal_distribution<float> normal(0.0f, 0.05f);
     GptqWorkspace ws;
