@@ -5,10 +5,15 @@
 namespace exl2 {
 namespace {
 
+// GiB for big figures, MiB below one GiB so that small models do not read as 0.00.
 std::string gib(uint64_t bytes)
 {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f GiB", double(bytes) / (1024.0 * 1024.0 * 1024.0));
+    const double mib = double(bytes) / (1024.0 * 1024.0);
+    if (mib >= 1024.0)
+        std::snprintf(buf, sizeof buf, "%.2f GiB", mib / 1024.0);
+    else
+        std::snprintf(buf, sizeof buf, "%.1f MiB", mib);
     return buf;
 }
 

@@ -1,0 +1,33 @@
+// `exl2-tool make-demo-model DIR`: writes the built-in synthetic demo model (a small Llama folder) to DIR.
+#include "command.h"
+#include "common/cli.h"
+#include "model/demo_model.h"
+
+#include <iostream>
+
+namespace {
+
+int runMakeDemoModel(const std::vector<std::string>& args)
+{
+    exl2cli::ArgParser parser("exl2-tool make-demo-model",
+                              "Write the built-in demo model (synthetic weights, Llama architecture, F16) to DIR.");
+    parser.positional("DIR", "folder to write (created if missing)");
+    parser.parse(args);
+    if (parser.helpRequested()) {
+        std::cout << parser.usage();
+        return 0;
+    }
+    const std::string dir = *parser.positionalValue("DIR");
+    exl2::writeDemoModel(dir);
+    using S = exl2::DemoModelShape;
+    std::cout << "Wrote the demo model to " << dir << ": LlamaForCausalLM, hidden " << S::hidden << ", intermediate "
+              << S::intermediate << ", " << S::layers << " layers, " << S::heads << " heads, " << S::kvHeads
+              << " KV heads, vocab " << S::vocab << " (synthetic weights, not a trained model)\n";
+    return 0;
+}
+
+}  // namespace
+
+// Registered by hand: EXL2_TOOL_COMMAND builds an identifier from the name, which cannot hold '-'.
+static const exl2tool::CommandRegistrar makeDemoModelCommand{exl2tool::ToolCommand{
+    "make-demo-model", "write the built-in synthetic demo model (small Llama, F16) to a folder", runMakeDemoModel}};
