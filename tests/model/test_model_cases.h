@@ -24,4 +24,5 @@ private slots:
     void reportForStories260k();
     void demoModelIsDeterministicAndValid();
     void demoTokenizerHasLlamaStructure();
+    void demoTokenizerMatchesHfGolden();
 };

@@ -9,6 +9,7 @@
 #include "model/model_config.h"
 #include "model/model_report.h"
 #include "test_support.h"
+#include "tokenizer/tokenizer.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 
@@ -318,4 +319,20 @@ void TestModel::demoTokenizerHasLlamaStructure()
     for (const auto& [k, v] : model.items())
         demoKeys.push_back(k);
     QCOMPARE(demoKeys, realKeys);
+}
+
+// The demo tokenizer.json, loaded by the project's tokenizer, gives the ids Hugging Face's `tokenizers`
+// library gave for it (scripts/make_demo_tokenizer_golden.py).
+void TestModel::demoTokenizerMatchesHfGolden()
+{
+    const auto golden = nlohmann::json::parse(readFile(exl2test::testDataDir() / "model/demo_tokenizer_golden.json"));
+    const Tokenizer tok = Tokenizer::fromJsonText(demoTokenizerJson(), "demo tokenizer.json");
+    QCOMPARE(tok.vocabSize(), DemoModelShape::vocab);
+    QVERIFY(golden["cases"].size() >= 5);
+    for (const auto& c : golden["cases"]) {
+        const std::string text = c["text"].get<std::string>();
+        const auto ids = tok.encode(text, true);
+        QCOMPARE(std::vector<int64_t>(ids.begin(), ids.end()), c["ids"].get<std::vector<int64_t>>());
+        QCOMPARE(tok.decode(ids, true), text);
+    }
 }
