@@ -169,6 +169,28 @@ void TestIo::writerRejectsBadTensors()
     expectError([&] { w.addFloats("__metadata__", DType::F32, {2}, v); }, "reserved");
 }
 
+// tests/data/io/reference_layout.safetensors was written by the reference `safetensors` library
+// (scripts/make_safetensors_reference.py); with no metadata our writer must reproduce it byte for byte.
+void TestIo::writerMatchesReferenceSerializer()
+{
+    const auto reference = exl2test::testDataDir() / "io/reference_layout.safetensors";
+    const auto src = SafetensorsReader::open(reference);
+    QCOMPARE(src.names().size(), size_t(7));
+    QCOMPARE(src.toFloat("c.q_weight"), (std::vector<float>{0, -3, -6}));
+    QCOMPARE(src.toFloat("d.q_scale_max"), (std::vector<float>{0.5f, 1.25f, -2.0f}));
+    QCOMPARE(src.toFloat("f.count"), (std::vector<float>{-1, 0, 1}));
+    QVERIFY(src.metadata().empty());
+    SafetensorsWriter w;
+    w.setMetadata({});
+    auto names = src.names();
+    std::reverse(names.begin(), names.end());
+    for (const auto& name : names)
+        w.add(name, src.info(name).dtype, src.info(name).shape, src.raw(name));
+    const auto out = exl2test::scratchDir("io-reference") / "ours.safetensors";
+    w.write(out);
+    QVERIFY(readFile(out) == readFile(reference));
+}
+
 void TestIo::shardedRoundTrip_data()
 {
     QTest::addColumn<qulonglong>("limit");

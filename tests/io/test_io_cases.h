@@ -12,6 +12,7 @@ private slots:
     void convertsEveryDtype();
     void writerLayoutIsPaddedSortedAndDeterministic();
     void writerRejectsBadTensors();
+    void writerMatchesReferenceSerializer();
     void shardedRoundTrip_data();
     void shardedRoundTrip();
     void malformedFile_data();
