@@ -11,16 +11,20 @@ namespace {
 
 using tok::Json;
 
+Json parseJsonText(std::string_view text, const std::string& fileName)
+{
+    try {
+        return Json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw Error(ErrorCode::Format, fileName + ": not valid JSON: " + e.what());
+    }
+}
+
 Json parseJson(const std::filesystem::path& file)
 {
     if (!std::filesystem::is_regular_file(file))
         throw Error(ErrorCode::Io, file.string() + ": file not found (expected a tokenizer JSON file)");
-    const std::string text = readFile(file);
-    try {
-        return Json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw Error(ErrorCode::Format, file.string() + ": not valid JSON: " + e.what());
-    }
+    return parseJsonText(readFile(file), file.string());
 }
 
 std::optional<int32_t> lookup(const Tokenizer::Impl& impl, std::string_view token)
@@ -38,10 +42,9 @@ std::optional<int32_t> firstKnown(const Tokenizer::Impl& impl, std::initializer_
     return std::nullopt;
 }
 
-std::shared_ptr<Tokenizer::Impl> load(const std::filesystem::path& file)
+std::shared_ptr<Tokenizer::Impl> load(const Json& root, const std::string& fileName)
 {
-    const Json root = parseJson(file);
-    const tok::JsonReader reader(file.string());
+    const tok::JsonReader reader(fileName);
     if (!root.is_object())
         reader.fail("(top level)", "a JSON object");
     auto impl = std::make_shared<Tokenizer::Impl>();
@@ -119,12 +122,18 @@ void Tokenizer::Impl::segment(std::string_view text, const std::function<void(in
 
 Tokenizer Tokenizer::fromFile(const std::filesystem::path& tokenizerJson)
 {
-    return Tokenizer(load(tokenizerJson));
+    return Tokenizer(load(parseJson(tokenizerJson), tokenizerJson.string()));
+}
+
+Tokenizer Tokenizer::fromJsonText(std::string_view text, const std::string& fileName)
+{
+    return Tokenizer(load(parseJsonText(text, fileName), fileName));
 }
 
 Tokenizer Tokenizer::fromModelDir(const std::filesystem::path& dir)
 {
-    auto impl = load(dir / "tokenizer.json");
+    const auto file = dir / "tokenizer.json";
+    auto impl = load(parseJson(file), file.string());
     const auto configFile = dir / "tokenizer_config.json";
     if (std::filesystem::is_regular_file(configFile)) {
         const Json config = parseJson(configFile);

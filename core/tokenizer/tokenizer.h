@@ -19,6 +19,8 @@ public:
     // Error(Io) when unreadable, Error(Format) for malformed JSON or fields, Error(Unsupported) for a
     // component type (model, normalizer, pre-tokenizer, post-processor, decoder) this class lacks.
     static Tokenizer fromFile(const std::filesystem::path& tokenizerJson);
+    // The same on the file's contents already in memory; `fileName` only labels messages.
+    static Tokenizer fromJsonText(std::string_view text, const std::string& fileName);
     // dir/tokenizer.json; dir/tokenizer_config.json, when present, names the BOS/EOS tokens.
     static Tokenizer fromModelDir(const std::filesystem::path& dir);
 
