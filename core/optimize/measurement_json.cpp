@@ -27,7 +27,7 @@ int64_t asInt(const nlohmann::ordered_json& v, const std::string& where)
     // Python writes ints without a fraction; accept an integral float too (other writers).
     if (v.is_number_integer())
         return v.get<int64_t>();
-    if (v.is_number_float() && std::isfinite(v.get<double>()) && std::floor(v.get<double>()) == v.get<double>())
+    if (v.is_number_float() && std::fabs(v.get<double>()) < 9e18 && std::floor(v.get<double>()) == v.get<double>())
         return int64_t(v.get<double>());
     fail(where, "expected an integer");
 }
@@ -119,8 +119,8 @@ MeasuredQParams qparamsFromJson(const nlohmann::ordered_json& v, const std::stri
             fail(at, "expected a bit width as key");
         }
         const int64_t g = asInt(size, at);
-        if (g < 1)
-            fail(at, "expected a positive group size");
+        if (g < 1 || g > (1 << 20))
+            fail(at, "expected a group size from 1 to 1048576");
         qp.groupSize.emplace_back(b, int(g));
         seen.insert(b);
     }
