@@ -22,6 +22,7 @@ private slots:
     void summaryOfStories260k();
     void vramFollowsWidthNotDepth();
     void reportForStories260k();
+    void inspectCommandOnStories260k();
     void demoModelIsDeterministicAndValid();
     void demoTokenizerHasLlamaStructure();
     void demoTokenizerMatchesHfGolden();

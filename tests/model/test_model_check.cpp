@@ -13,6 +13,7 @@
 #include "util/atomic_file.h"
 #include "util/error.h"
 
+#include <QProcess>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -335,4 +336,34 @@ void TestModel::demoTokenizerMatchesHfGolden()
         QCOMPARE(std::vector<int64_t>(ids.begin(), ids.end()), c["ids"].get<std::vector<int64_t>>());
         QCOMPARE(tok.decode(ids, true), text);
     }
+}
+
+// The real `exl2-tool inspect` (when this build has it) prints the same report, text and JSON.
+void TestModel::inspectCommandOnStories260k()
+{
+    EXL2_REQUIRE_SHARED();
+    const auto tool = exl2test::binaryDir() / "app/exl2-tool";
+    if (!fs::exists(tool))
+        QSKIP("exl2-tool not built in this build folder");
+    auto run = [&](const QStringList& args) {
+        QProcess p;
+        p.start(QString::fromStdString(tool.string()), args);
+        const bool finished = p.waitForFinished(60000);
+        return finished && p.exitCode() == 0 ? QString::fromUtf8(p.readAllStandardOutput()) : QString("failed");
+    };
+    const QString dir = QString::fromStdString(stories().string());
+    const QString text = run({"inspect", dir});
+    for (const char* expected : {"Hidden size:            64", "Intermediate size:      172", "Layers:                 5",
+                                 "Attention heads:        8", "KV heads:               4", "Vocabulary:             512"})
+        QVERIFY2(text.contains(expected), qPrintable(text));
+    const QString json = run({"inspect", "--json", dir});
+    QVERIFY2(json.startsWith("{"), qPrintable(json));
+    const auto j = nlohmann::json::parse(json.toStdString());
+    QCOMPARE(j["num_layers"].get<int>(), 5);
+    QCOMPARE(j["vocab_size"].get<int>(), 512);
+    QProcess bad;
+    bad.start(QString::fromStdString(tool.string()), {"inspect", QString::fromStdString(exl2test::scratchDir("model-no-config").string())});
+    QVERIFY(bad.waitForFinished(60000));
+    QCOMPARE(bad.exitCode(), 1);
+    QVERIFY(QString::fromUtf8(bad.readAllStandardError()).contains("config.json: not found"));
 }
