@@ -5,6 +5,7 @@
 #include "common/cli.h"
 #include "tokenizer/tokenizer.h"
 
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 
@@ -55,10 +56,13 @@ int runCalib(const std::vector<std::string>& args)
                                                          static_cast<uint64_t>(seed), encode);
 
     std::cout << result.description << "\n\n";
-    std::cout << std::left << std::setw(40) << "source" << std::right << std::setw(10) << "texts" << std::setw(12)
+    int width = 8;
+    for (const auto& s : result.sources)
+        width = std::max(width, static_cast<int>(s.name.size()) + 2);
+    std::cout << std::left << std::setw(width) << "source" << std::right << std::setw(10) << "texts" << std::setw(12)
               << "tokens" << std::setw(8) << "rows" << "\n";
     for (const auto& s : result.sources)
-        std::cout << std::left << std::setw(40) << s.name << std::right << std::setw(10) << s.texts << std::setw(12)
+        std::cout << std::left << std::setw(width) << s.name << std::right << std::setw(10) << s.texts << std::setw(12)
                   << s.tokens << std::setw(8) << s.rows << "\n";
     const size_t show = std::min<size_t>(50, result.length);
     const auto first = result.row(0).first(show);

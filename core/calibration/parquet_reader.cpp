@@ -20,6 +20,12 @@ constexpr size_t kMaxTextBytes = size_t(4) << 30;
 // A page may not declare more values than this (levels are held in memory per page).
 constexpr int64_t kMaxPageValues = int64_t(1) << 26;
 
+std::string typeName(int32_t type)
+{
+    static const char* names[] = {"BOOLEAN", "INT32", "INT64", "INT96", "FLOAT", "DOUBLE", "BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY"};
+    return type >= 0 && type < 8 ? names[type] : "type " + std::to_string(type);
+}
+
 struct Leaf {
     std::string path;  // dotted
     const SchemaElement* element = nullptr;
@@ -135,7 +141,7 @@ size_t Reader::chooseLeaf(const std::string& column) const
                 throw Error(ErrorCode::Unsupported, m_file + ": column '" + column + "' is a repeated (list) column; expected a plain string column");
             if (!isBytes(l))
                 throw Error(ErrorCode::Unsupported, m_file + ": column '" + column + "' has physical type " +
-                                                        std::to_string(l.element->type) + "; expected a BYTE_ARRAY string column");
+                                                        typeName(l.element->type) + "; expected a BYTE_ARRAY string column");
             return i;
         }
         throw Error(ErrorCode::InvalidArgument, m_file + ": no column named '" + column + "' (columns: " + columnList() + ")");
@@ -173,7 +179,7 @@ void Reader::readChunk(const ColumnChunk& chunk, const Leaf& leaf, size_t rowGro
     if (!chunk.hasMetaData)
         fail(where + " has no column metadata (external column files are not supported)");
     if (chunk.type != int(PhysicalType::ByteArray))
-        fail(where + " has physical type " + std::to_string(chunk.type) + " but the schema says BYTE_ARRAY");
+        fail(where + " has physical type " + typeName(chunk.type) + " but the schema says BYTE_ARRAY");
     int64_t start = chunk.dataPageOffset;
     if (chunk.dictionaryPageOffset > 0 && chunk.dictionaryPageOffset < start)
         start = chunk.dictionaryPageOffset;

@@ -192,7 +192,7 @@ void TestCalibration::badInputs_data()
     QTest::newRow("corrupt gzip page") << std::string("a.parquet") << with(120, char(0x00)) << std::string() << ErrorCode::Format << "GZIP";
     QTest::newRow("encrypted footer") << std::string("a.parquet") << good.substr(0, n - 4) + "PARE" << std::string() << ErrorCode::Unsupported << "encrypted";
     QTest::newRow("no such column") << std::string("a.parquet") << good << std::string("body") << ErrorCode::InvalidArgument << "no column named 'body' (columns: text)";
-    QTest::newRow("int column") << std::string("a.parquet") << readFile(fixture("multi_column.parquet")) << std::string("id") << ErrorCode::Unsupported << "expected a BYTE_ARRAY string column";
+    QTest::newRow("int column") << std::string("a.parquet") << readFile(fixture("multi_column.parquet")) << std::string("id") << ErrorCode::Unsupported << "column 'id' has physical type INT64; expected a BYTE_ARRAY string column";
     QTest::newRow("parquet not utf8") << std::string("a.parquet") << readFile(fixture("invalid_utf8.parquet")) << std::string() << ErrorCode::Format << "not valid UTF-8 at byte offset 4";
     QTest::newRow("jsonl bad json") << std::string("b.jsonl") << std::string("{\"text\":\"ok\"}\n{\"text\": oops}\n") << std::string() << ErrorCode::Format << "line 2: not valid JSON";
     QTest::newRow("jsonl missing field") << std::string("b.jsonl") << std::string("{\"body\":\"x\"}\n") << std::string() << ErrorCode::Format << "line 1: no field 'text' (fields: body)";
