@@ -73,6 +73,8 @@ exl2::JobSettings settingsFrom(const exl2cli::ArgParser& p)
     s.length = int(p.integer("length", s.length));
     s.measurementLength = int(p.integer("measurement_length", s.measurementLength));
     s.device = p.value("device", s.device);
+    s.smallModelDefaults = !p.has("dataset_rows") && !p.has("measurement_rows") && !p.has("length") &&
+                           !p.has("measurement_length");
     const long long seed = p.integer("seed", 0);
     if (seed < 0)
         throw exl2cli::UsageError("option --seed: expected a non-negative whole number");

@@ -151,10 +151,16 @@ JobResult runJob(const JobSettings& cli, JobHooks& hooks)
     printFeedback(record.settings, log);
 
     JobContext ctx(std::move(record), outDir, hooks);
+    if (resuming && ctx.work().sweepTemporaries() > 0)
+        log(" -- Removed temporary files of an interrupted run");
     JobSettings& s = ctx.job().settings;
     SourceModel model(s.inDir, s.device, s.ropeScale, s.ropeAlpha);
     log(" -- Device: " + model.backend().info().name);
     checkRope(model.config(), model.dir(), s, log);
+    if (!resuming) {
+        applySmallModelDefaults(s, model.config(), log);
+        s.smallModelDefaults = false;  // applied once; a resumed job keeps the stored values
+    }
     clampLengths(s, model.config().maxPositions, log);
     ctx.save();
 

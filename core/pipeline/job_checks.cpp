@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <regex>
@@ -145,6 +146,26 @@ bool clampLengths(JobSettings& s, int64_t maxPositions, const LogFn& log)
         changed = true;
     }
     return changed;
+}
+
+bool applySmallModelDefaults(JobSettings& s, const ModelConfig& c, const LogFn& log)
+{
+    if (!s.smallModelDefaults)
+        return false;
+    const int64_t q = c.numHeads * c.headDim, kv = c.numKvHeads * c.headDim;
+    const int64_t perLayer = c.hiddenSize * (q + 2 * kv) + q * c.hiddenSize +
+                             3 * c.hiddenSize * c.intermediateSize * std::max<int64_t>(1, c.numExperts);
+    const int64_t weights = c.numLayers * perLayer;
+    if (weights >= 50'000'000)
+        return false;
+    s.datasetRows = std::min(s.datasetRows, 16);
+    s.measurementRows = std::min(s.measurementRows, 8);
+    s.length = std::min(s.length, 256);
+    s.measurementLength = std::min(s.measurementLength, 256);
+    log(" -- Small model (" + fmt(double(weights) / 1e6, 2) + "M decoder weights): using -r " + std::to_string(s.datasetRows) +
+        " -mr " + std::to_string(s.measurementRows) + " -l " + std::to_string(s.length) + " -ml " +
+        std::to_string(s.measurementLength) + " (give any of -r/-mr/-l/-ml to choose yourself)");
+    return true;
 }
 
 std::string resolveOutputMeasurement(const std::string& path)

@@ -28,6 +28,9 @@ void checkRope(const ModelConfig& config, const std::filesystem::path& modelDir,
 // Clamps -l/-ml to the model's max positions (warning per the reference text). Returns true if changed.
 bool clampLengths(JobSettings& s, int64_t maxPositions, const LogFn& log);
 
+// With settings.smallModelDefaults and fewer than 50M decoder weights: the small-model rows and lengths.
+bool applySmallModelDefaults(JobSettings& s, const ModelConfig& config, const LogFn& log);
+
 // "-om DIR" means DIR/measurement.json (reference 1.1).
 std::string resolveOutputMeasurement(const std::string& path);
 

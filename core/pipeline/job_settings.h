@@ -31,6 +31,10 @@ struct JobSettings {
     int measurementLength = 2048;       // -ml
     std::string device = "auto";        // --device cpu|cuda|cuda:N|auto
     uint64_t seed = 0;                  // every random choice of the job derives from this
+    // exl2-convert sets this when none of -r/-mr/-l/-ml was given: a new job on a model with fewer than
+    // 50M decoder weights then uses -r 16 -mr 8 -l 256 -ml 256 (docs/pipeline.md), so tiny models convert
+    // in seconds at default settings.
+    bool smallModelDefaults = false;
 };
 
 enum class JobStage { Begin, InitialEmbeddings, MeasureQuant, Optimize, TokensCal, Embeddings, Quant, Compile, Finished };

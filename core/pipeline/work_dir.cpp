@@ -137,6 +137,14 @@ size_t WorkDir::clean()
     return n;
 }
 
+size_t WorkDir::sweepTemporaries()
+{
+    size_t n = 0;
+    for (const auto& f : m_files)
+        n += removeTemporaries(resolve(f));
+    return n;
+}
+
 bool WorkDir::nonEmpty(const fs::path& dir)
 {
     std::error_code ec;

@@ -28,6 +28,8 @@ public:
     // manifest itself. Unrelated files are never touched. Returns the number of files removed.
     size_t clean();
     void ownDirectory(const std::filesystem::path& dir);
+    // Removes only the temporaries of recorded files (left by a run that was killed mid-write).
+    size_t sweepTemporaries();
 
     // True when the folder holds anything at all.
     static bool nonEmpty(const std::filesystem::path& dir);
