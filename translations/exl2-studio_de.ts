@@ -1,0 +1,687 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <source>Tokenizing and embedding (measurement)</source>
+        <translation>Tokenisieren und Einbetten (Messung)</translation>
+    </message>
+    <message>
+        <source>Measuring quantization error</source>
+        <translation>Quantisierungsfehler messen</translation>
+    </message>
+    <message>
+        <source>Choosing bits per layer</source>
+        <translation>Bits pro Schicht wählen</translation>
+    </message>
+    <message>
+        <source>Tokenizing calibration data</source>
+        <translation>Kalibrierdaten tokenisieren</translation>
+    </message>
+    <message>
+        <source>Embedding calibration data</source>
+        <translation>Kalibrierdaten einbetten</translation>
+    </message>
+    <message>
+        <source>Quantizing</source>
+        <translation>Quantisieren</translation>
+    </message>
+    <message>
+        <source>Writing the EXL2 model</source>
+        <translation>EXL2-Modell schreiben</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Unknown stage</source>
+        <translation>Unbekannter Schritt</translation>
+    </message>
+</context>
+<context>
+    <name>JobWorker</name>
+    <message>
+        <source>The job was stopped. Its folder holds a consistent checkpoint and can be resumed.</source>
+        <translation>Der Auftrag wurde angehalten. Sein Ordner enthält einen konsistenten Zwischenstand und kann fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>A setting is not valid: %1</source>
+        <translation>Eine Einstellung ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written: %1</source>
+        <translation>Eine Datei konnte nicht gelesen oder geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>A file is malformed: %1</source>
+        <translation>Eine Datei ist fehlerhaft: %1</translation>
+    </message>
+    <message>
+        <source>This input is not supported: %1</source>
+        <translation>Diese Eingabe wird nicht unterstützt: %1</translation>
+    </message>
+    <message>
+        <source>The model folder is inconsistent: %1</source>
+        <translation>Der Modellordner ist inkonsistent: %1</translation>
+    </message>
+    <message>
+        <source>The computation became unstable: %1</source>
+        <translation>Die Berechnung wurde instabil: %1</translation>
+    </message>
+    <message>
+        <source>Not enough memory or disk space: %1</source>
+        <translation>Nicht genug Arbeits- oder Speicherplatz: %1</translation>
+    </message>
+    <message>
+        <source>The compute device failed: %1</source>
+        <translation>Das Rechengerät ist ausgefallen: %1</translation>
+    </message>
+    <message>
+        <source>An internal error occurred (please report it): %1</source>
+        <translation>Ein interner Fehler ist aufgetreten (bitte melden): %1</translation>
+    </message>
+    <message>
+        <source>The job ran out of memory. Try fewer calibration rows or a shorter row length.</source>
+        <translation>Dem Auftrag ging der Speicher aus. Versuchen Sie weniger Kalibrierzeilen oder kürzere Zeilen.</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred: %1</source>
+        <translation>Ein unerwarteter Fehler ist aufgetreten: %1</translation>
+    </message>
+    <message>
+        <source>An unexpected error of unknown type occurred.</source>
+        <translation>Ein unerwarteter Fehler unbekannter Art ist aufgetreten.</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::AllocationChart</name>
+    <message>
+        <source>Bits per weight by layer</source>
+        <translation>Bits pro Gewicht je Schicht</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>Bits pro Gewicht</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::CalibrationPage</name>
+    <message>
+        <source>Calibration</source>
+        <translation>Kalibrierung</translation>
+    </message>
+    <message>
+        <source>The text the converter runs through the model to see which weights matter. The built-in set mixes prose, code and dialogue; use your own to match your use.</source>
+        <translation>Der Text, den der Konverter durch das Modell schickt, um zu sehen, welche Gewichte wichtig sind. Der eingebaute Satz mischt Prosa, Code und Dialog; nehmen Sie eigenen Text, der zu Ihrer Anwendung passt.</translation>
+    </message>
+    <message>
+        <source>&amp;Built-in calibration text</source>
+        <translation>&amp;Eingebauter Kalibriertext</translation>
+    </message>
+    <message>
+        <source>&amp;From a file (parquet, jsonl or txt):</source>
+        <translation>Aus einer &amp;Datei (parquet, jsonl oder txt):</translation>
+    </message>
+    <message>
+        <source>Calibration file</source>
+        <translation>Kalibrierdatei</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <source>column / field (default: first text column, "text")</source>
+        <translation>Spalte / Feld (Standard: erste Textspalte, "text")</translation>
+    </message>
+    <message>
+        <source>The first rows of the file appear here.</source>
+        <translation>Hier erscheinen die ersten Zeilen der Datei.</translation>
+    </message>
+    <message>
+        <source>Rows and length</source>
+        <translation>Zeilen und Länge</translation>
+    </message>
+    <message>
+        <source>Measurement pass:</source>
+        <translation>Messdurchlauf:</translation>
+    </message>
+    <message>
+        <source>rows of</source>
+        <translation>Zeilen mit</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Quantization pass:</source>
+        <translation>Quantisierungsdurchlauf:</translation>
+    </message>
+    <message>
+        <source>Choose calibration text</source>
+        <translation>Kalibriertext wählen</translation>
+    </message>
+    <message>
+        <source>Calibration text (*.parquet *.jsonl *.txt);;All files (*)</source>
+        <translation>Kalibriertext (*.parquet *.jsonl *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 rows in total; the first %2 rows shown hold %3 tokens.</source>
+        <translation>%1 Zeilen insgesamt; die ersten %2 angezeigten Zeilen enthalten %3 Tokens.</translation>
+    </message>
+    <message>
+        <source>%1 rows in total (tokens are counted once a model is chosen).</source>
+        <translation>%1 Zeilen insgesamt (Tokens werden gezählt, sobald ein Modell gewählt ist).</translation>
+    </message>
+    <message>
+        <source>Choose a calibration file, or use the built-in text.</source>
+        <translation>Wählen Sie eine Kalibrierdatei oder nutzen Sie den eingebauten Text.</translation>
+    </message>
+    <message>
+        <source>Rows longer than %1 tokens may need excessive memory.</source>
+        <translation>Zeilen mit mehr als %1 Tokens können übermäßig viel Speicher brauchen.</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::ConversionWizard</name>
+    <message>
+        <source>EXL2 Studio — convert a model</source>
+        <translation>EXL2 Studio — ein Modell umwandeln</translation>
+    </message>
+    <message>
+        <source>Dark &amp;theme</source>
+        <translation>Dunkles &amp;Design</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::ErrorChart</name>
+    <message>
+        <source>Per-module error</source>
+        <translation>Fehler je Modul</translation>
+    </message>
+    <message>
+        <source>Module index</source>
+        <translation>Modulindex</translation>
+    </message>
+    <message>
+        <source>Relative error (log)</source>
+        <translation>Relativer Fehler (log)</translation>
+    </message>
+    <message>
+        <source>Options measured</source>
+        <translation>Gemessene Optionen</translation>
+    </message>
+    <message>
+        <source>Quantized module</source>
+        <translation>Quantisiertes Modul</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::FinishPage</name>
+    <message>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>Ausgabeordner:</translation>
+    </message>
+    <message>
+        <source>Bits per weight:</source>
+        <translation>Bits pro Gewicht:</translation>
+    </message>
+    <message>
+        <source>Size on disk:</source>
+        <translation>Größe auf der Festplatte:</translation>
+    </message>
+    <message>
+        <source>Calibration perplexity:</source>
+        <translation>Kalibrier-Perplexität:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Zeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Open output folder</source>
+        <translation>Ausgabeordner ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Save &amp;charts…</source>
+        <translation>&amp;Diagramme speichern…</translation>
+    </message>
+    <message>
+        <source>Save chart &amp;data (CSV)…</source>
+        <translation>Diagramm&amp;daten speichern (CSV)…</translation>
+    </message>
+    <message>
+        <source>Convert &amp;again with these settings</source>
+        <translation>Mit diesen Einstellungen &amp;erneut umwandeln</translation>
+    </message>
+    <message>
+        <source>Save charts</source>
+        <translation>Diagramme speichern</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write the charts to %1.</source>
+        <translation>Die Diagramme konnten nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Save chart data</source>
+        <translation>Diagrammdaten speichern</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The measurement is saved. Reuse it to convert this model to any size without measuring again.</source>
+        <translation>Die Messung ist gespeichert. Verwenden Sie sie, um dieses Modell ohne neue Messung in jede Größe umzuwandeln.</translation>
+    </message>
+    <message>
+        <source>— (measurement only)</source>
+        <translation>— (nur Messung)</translation>
+    </message>
+    <message>
+        <source>The EXL2 model is ready to load with exllamav2.</source>
+        <translation>Das EXL2-Modell kann mit exllamav2 geladen werden.</translation>
+    </message>
+    <message>
+        <source>%1 (target %2)</source>
+        <translation>%1 (Ziel %2)</translation>
+    </message>
+    <message>
+        <source>%1 — above %2: the model may be damaged; try more bits</source>
+        <translation>%1 — über %2: das Modell ist womöglich beschädigt; mehr Bits versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::MeasurementPage</name>
+    <message>
+        <source>Measurement</source>
+        <translation>Messung</translation>
+    </message>
+    <message>
+        <source>The converter first measures how much error each layer takes at each bit width, then spends the bits where they matter. A measurement can be saved and reused for other targets.</source>
+        <translation>Der Konverter misst zuerst, wie viel Fehler jede Schicht bei jeder Bitbreite erleidet, und verteilt die Bits dann dorthin, wo sie zählen. Eine Messung kann gespeichert und für andere Ziele wiederverwendet werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Convert</source>
+        <translation>&amp;Umwandeln</translation>
+    </message>
+    <message>
+        <source>&amp;Measure now (recommended for a new model)</source>
+        <translation>Jetzt &amp;messen (empfohlen für ein neues Modell)</translation>
+    </message>
+    <message>
+        <source>Re&amp;use a measurement file:</source>
+        <translation>Messdatei &amp;wiederverwenden:</translation>
+    </message>
+    <message>
+        <source>Measure &amp;only, and save the measurement to:</source>
+        <translation>&amp;Nur messen und die Messung speichern unter:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>a measurement.json file or a folder</source>
+        <translation>eine measurement.json-Datei oder ein Ordner</translation>
+    </message>
+    <message>
+        <source>Choose a measurement</source>
+        <translation>Messung wählen</translation>
+    </message>
+    <message>
+        <source>Measurement (*.json)</source>
+        <translation>Messung (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the measurement as</source>
+        <translation>Messung speichern unter</translation>
+    </message>
+    <message>
+        <source>Choose an existing measurement.json to reuse.</source>
+        <translation>Wählen Sie eine vorhandene measurement.json zur Wiederverwendung.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the measurement.</source>
+        <translation>Wählen Sie, wo die Messung gespeichert wird.</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::ModelPage</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Choose the Hugging Face model folder to convert (config.json and *.safetensors), or try the built-in demo model.</source>
+        <translation>Wählen Sie den Hugging-Face-Modellordner (config.json und *.safetensors) oder probieren Sie das eingebaute Demomodell.</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <source>A folder with config.json and the model's .safetensors files</source>
+        <translation>Ein Ordner mit config.json und den .safetensors-Dateien des Modells</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Use the &amp;demo model</source>
+        <translation>&amp;Demomodell verwenden</translation>
+    </message>
+    <message>
+        <source>A tiny generated Llama model: converts in seconds on any computer</source>
+        <translation>Ein winziges erzeugtes Llama-Modell: auf jedem Rechner in Sekunden umgewandelt</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>Automatisch (%1)</translation>
+    </message>
+    <message>
+        <source>%1 — unavailable: %2</source>
+        <translation>%1 — nicht verfügbar: %2</translation>
+    </message>
+    <message>
+        <source>Architecture:</source>
+        <translation>Architektur:</translation>
+    </message>
+    <message>
+        <source>Shape:</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <source>Size on disk:</source>
+        <translation>Größe auf der Festplatte:</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>Gewichte:</translation>
+    </message>
+    <message>
+        <source>RoPE:</source>
+        <translation>RoPE:</translation>
+    </message>
+    <message>
+        <source>Memory needed:</source>
+        <translation>Speicherbedarf:</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Gerät:</translation>
+    </message>
+    <message>
+        <source>Choose a model folder</source>
+        <translation>Modellordner wählen</translation>
+    </message>
+    <message>
+        <source>Could not read the model folder: %1</source>
+        <translation>Der Modellordner konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not write the demo model: %1</source>
+        <translation>Das Demomodell konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 layers, hidden size %2, %3 heads (%4 KV), vocabulary %5, %6 parameters</source>
+        <translation>%1 Schichten, Breite %2, %3 Köpfe (%4 KV), Vokabular %5, %6 Parameter</translation>
+    </message>
+    <message>
+        <source>about %1 RAM, %2 on the device (rough estimate for the measurement pass)</source>
+        <translation>etwa %1 RAM, %2 auf dem Gerät (grobe Schätzung für den Messdurchlauf)</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::PerplexityChart</name>
+    <message>
+        <source>Calibration perplexity</source>
+        <translation>Kalibrier-Perplexität</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>Messung</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>Perplexität</translation>
+    </message>
+    <message>
+        <source>Threshold (%1)</source>
+        <translation>Schwelle (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::RunPage</name>
+    <message>
+        <source>Converting</source>
+        <translation>Umwandlung</translation>
+    </message>
+    <message>
+        <source>Pause or cancel at any time: the job folder stays consistent and can be resumed.</source>
+        <translation>Jederzeit pausieren oder abbrechen: der Auftragsordner bleibt konsistent und kann fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Error per module</source>
+        <translation>&amp;Fehler je Modul</translation>
+    </message>
+    <message>
+        <source>Bits per &amp;layer</source>
+        <translation>Bits je &amp;Schicht</translation>
+    </message>
+    <message>
+        <source>Per&amp;plexity</source>
+        <translation>&amp;Perplexität</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel job</source>
+        <translation>Auftrag a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>F&amp;ortsetzen</translation>
+    </message>
+    <message>
+        <source>Change &amp;settings</source>
+        <translation>&amp;Einstellungen ändern</translation>
+    </message>
+    <message>
+        <source>Back to the first page, keeping every setting</source>
+        <translation>Zurück zur ersten Seite, alle Einstellungen bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>The previous job is still stopping; try again in a moment.</source>
+        <translation>Der vorige Auftrag hält noch an; gleich noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>Wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Pausing at the next safe point…</source>
+        <translation>Pause am nächsten sicheren Punkt…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cancelling at the next safe point…</source>
+        <translation>Abbruch am nächsten sicheren Punkt…</translation>
+    </message>
+    <message>
+        <source>Time left in this stage: about %1</source>
+        <translation>Restzeit in diesem Schritt: etwa %1</translation>
+    </message>
+    <message>
+        <source>Measurement finished.</source>
+        <translation>Messung abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Conversion finished.</source>
+        <translation>Umwandlung abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>%1. The job folder can be resumed: press Resume, or run the wizard again later with the same output folder.</source>
+        <translation>%1. Der Auftragsordner kann fortgesetzt werden: Fortsetzen drücken oder den Assistenten später mit demselben Ausgabeordner erneut ausführen.</translation>
+    </message>
+    <message>
+        <source>The conversion failed: %1</source>
+        <translation>Die Umwandlung ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::TargetPage</name>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>How small the converted model should be, and where it goes.</source>
+        <translation>Wie klein das umgewandelte Modell werden soll und wohin es kommt.</translation>
+    </message>
+    <message>
+        <source> bpw</source>
+        <translation> bpw</translation>
+    </message>
+    <message>
+        <source>Override RoPE scale:</source>
+        <translation>RoPE-Skalierung überschreiben:</translation>
+    </message>
+    <message>
+        <source>NTK alpha:</source>
+        <translation>NTK-Alpha:</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Output (working) folder</source>
+        <translation>Ausgabe-(Arbeits-)ordner</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume the job in this folder (otherwise start over, deleting only the files a job wrote)</source>
+        <translation>Auftrag in diesem Ordner &amp;fortsetzen (sonst neu beginnen und nur die Dateien löschen, die ein Auftrag schrieb)</translation>
+    </message>
+    <message>
+        <source>&amp;Bits per weight:</source>
+        <translation>&amp;Bits pro Gewicht:</translation>
+    </message>
+    <message>
+        <source>&amp;Head bits:</source>
+        <translation>&amp;Kopf-Bits:</translation>
+    </message>
+    <message>
+        <source>RoPE:</source>
+        <translation>RoPE:</translation>
+    </message>
+    <message>
+        <source>&amp;Shard size:</source>
+        <translation>&amp;Teilgröße:</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>&amp;Ausgabeordner:</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>Ausgabeordner wählen</translation>
+    </message>
+    <message>
+        <source>A target of %1 bits per weight will likely not be attainable: EXL2 options range from about 2 to 8 bits.</source>
+        <translation>Ein Ziel von %1 Bits pro Gewicht ist wahrscheinlich nicht erreichbar: EXL2-Optionen reichen von etwa 2 bis 8 Bits.</translation>
+    </message>
+    <message>
+        <source>config.json already applies %1 RoPE scaling (factor %2): an override on top scales the positions twice during calibration.</source>
+        <translation>config.json wendet bereits %1-RoPE-Skalierung an (Faktor %2): eine zusätzliche Überschreibung skaliert die Positionen bei der Kalibrierung doppelt.</translation>
+    </message>
+    <message>
+        <source>config.json declares %1 RoPE scaling (factor %2); calibration uses it as is, no override needed.</source>
+        <translation>config.json deklariert %1-RoPE-Skalierung (Faktor %2); die Kalibrierung nutzt sie unverändert, keine Überschreibung nötig.</translation>
+    </message>
+    <message>
+        <source>This folder holds a conversion job.</source>
+        <translation>Dieser Ordner enthält einen Umwandlungsauftrag.</translation>
+    </message>
+    <message>
+        <source>The output folder is not empty; its files are kept, and files of the same name are replaced.</source>
+        <translation>Der Ausgabeordner ist nicht leer; seine Dateien bleiben erhalten, gleichnamige Dateien werden ersetzt.</translation>
+    </message>
+</context>
+</TS>
