@@ -4,15 +4,73 @@
 #include "optimize/strategy.h"
 #include "pipeline/compile_files.h"
 #include "pipeline/stages.h"
+#include "quant/group_schedule.h"
 #include "util/error.h"
 
 #include <cstdio>
+#include <map>
 
 namespace exl2 {
 
 namespace {
 
 int64_t padded32(int64_t n) { return (n + 31) / 32 * 32; }
+
+struct LinearShape {
+    int64_t k = 0, nPadded = 0, bias = 0;
+};
+
+std::map<std::string, LinearShape> linearShapes(const SourceModel& model, const std::vector<std::string>& keys)
+{
+    std::map<std::string, LinearShape> out;
+    for (const std::string& key : keys) {
+        const TensorInfo& info = model.tensors().info(key + ".weight");
+        LinearShape s{info.shape.at(1), padded32(info.shape.at(0)), 0};
+        if (model.tensors().contains(key + ".bias"))
+            s.bias = s.nPadded;
+        out[key.substr(key.rfind('.') + 1)] = s;
+    }
+    return out;
+}
+
+// Bits a linear really occupies on disk. Equal to the reference cost (QParams::totalBits) whenever K is a
+// multiple of 32; otherwise the packer rounds the short last group up to whole packing units, and the
+// optimizer must pay for that to land on the target as compiled.
+uint64_t storedBits(const MeasuredQParams& m, const LinearShape& s, const std::string& context)
+{
+    std::vector<int> groupSizes;
+    for (int b : m.bits)
+        for (const auto& [bits, gs] : m.groupSize)
+            if (bits == b)
+                groupSizes.push_back(gs);
+    const QParams qp(groupSizes, m.bits, m.bitsProp);
+    const GroupSchedule g = makeGroupSchedule(qp, s.k, context);
+    const uint64_t groups = g.groups.size();
+    return uint64_t(g.packedRows) * 32 * uint64_t(s.nPadded) + 4 * groups * uint64_t(s.nPadded) + 48 * groups +
+           32 * uint64_t(s.k) + 16 * uint64_t(s.bias);
+}
+
+OptimizerProblem withStoredCosts(OptimizerProblem p, const SourceModel& model)
+{
+    const ModelConfig& c = model.config();
+    for (size_t i = 0; i < p.slots.size(); ++i) {
+        const int layer = int(i / 2);
+        const auto shapes =
+            linearShapes(model, i % 2 == 0 ? attentionLinearKeys(c, layer) : mlpLinearKeys(c, layer));
+        for (OptionRecord& r : p.slots[i].records) {
+            uint64_t bits = 0;
+            for (const auto& [name, qp] : r.linears) {
+                const auto it = shapes.find(name);
+                if (it == shapes.end())
+                    throw Error(ErrorCode::Model, p.slots[i].key + ": the measurement names a linear \"" + name +
+                                                      "\" that the model does not have");
+                bits += storedBits(qp, it->second, p.slots[i].key + "." + name);
+            }
+            r.totalBits = bits;
+        }
+    }
+    return p;
+}
 
 uint64_t linearsNumel(const SourceModel& model, const std::vector<std::string>& keys)
 {
@@ -52,7 +110,8 @@ void stageOptimize(JobContext& ctx, SourceModel& model)
         numel.push_back(linearsNumel(model, attentionLinearKeys(c, i)));
         numel.push_back(linearsNumel(model, mlpLinearKeys(c, i)));
     }
-    const OptimizerProblem problem = buildProblem(m, numel);
+    const OptimizerProblem reference = buildProblem(m, numel);
+    const OptimizerProblem problem = withStoredCosts(reference, model);
     OptimizeSettings os;
     os.method = OptimizeMethod::Exact;
     os.seed = ctx.derivedSeed("optimize");
@@ -81,7 +140,7 @@ void stageOptimize(JobContext& ctx, SourceModel& model)
             break;
         start = end + 1;
     }
-    const Strategy strategy = strategyFromAllocation(problem, a);
+    const Strategy strategy = strategyFromAllocation(reference, a);  // records as measured
     ctx.job().strategy = strategyToJson(strategy);
     if (ctx.hooks().strategyChosen) {
         StrategyChosen sc;

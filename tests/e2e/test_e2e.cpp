@@ -157,7 +157,7 @@ void TestE2e::bitrates()
     }
     QVERIFY2(std::abs(o.bpw - o.effectiveTarget) <= 0.1,
              qPrintable(QString("actual %1 bpw, target %2").arg(o.bpw).arg(o.effectiveTarget)));
-    QVERIFY(o.effectiveTarget == bits || bits < 3.0);  // only the 2.5 target may be out of reach for this model
+    QVERIFY(o.effectiveTarget >= bits);  // only a target below the cheapest options may be replaced (upwards)
     o.ppl = heldOutPerplexity(s.compileFull);
     qInfo("target %.1f (effective %.4f): %.4f bpw, held-out ppl %.4f, calibration ppl %.4f, %.1f s", bits,
           o.effectiveTarget, o.bpw, o.ppl, o.calPpl, o.seconds);
