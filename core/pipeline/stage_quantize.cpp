@@ -19,7 +19,7 @@ namespace {
 
 std::string fmtLine(const char* f, double v)
 {
-    char buf[160];
+    char buf[512];
     std::snprintf(buf, sizeof buf, f, v);
     return buf;
 }
@@ -130,8 +130,14 @@ void stageQuantize(JobContext& ctx, SourceModel& model)
             const int rows = std::min(ctx.settings().measurementRows, ctx.job().datasetRowsUsed);
             const double ppl = calibrationPerplexity(ctx, model, m, states, overrides, std::max(1, rows));
             ctx.log(fmtLine(" -- Module quantized, calibration perplexity (quant): %.4f", ppl));
-            if (ppl >= 1000)
-                ctx.log(" ## Quantization failed catastrophically: calibration perplexity in the thousands");
+            const double vocab = double(model.config().vocabSize);
+            if (ppl >= 1000 && ppl >= 0.5 * vocab)
+                ctx.log(fmtLine(" !! Warning: calibration perplexity (quant) is near or above the vocabulary size (%.0f): the "
+                                "model predicts no better than chance. Expected for an untrained or synthetic model "
+                                "such as the demo; for a trained model the quantization failed catastrophically.",
+                                vocab));
+            else if (ppl >= 1000)
+                ctx.log(" ## Quantization failed catastrophically: calibration perplexity (quant) in the thousands");
             else if (ppl >= 30)
                 ctx.log(" !! Warning: calibration perplexity (quant) of 30 or more suggests the quantization went badly");
             if (ctx.hooks().calibrationPerplexity)
