@@ -34,7 +34,7 @@ shoot calibration calibration
 shoot target target
 shoot measurement measurement
 shoot run run --scripted-job
-shoot finish finish --scripted-job
+shoot finish finish --rows 8 --length 256
 shoot run-dark run --scripted-job --theme dark
 shoot target-de target --lang de
 shoot target-zh target --lang zh_CN

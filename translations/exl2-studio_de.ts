@@ -479,8 +479,8 @@
         <translation>%1 Schichten, Breite %2, %3 Köpfe (%4 KV), Vokabular %5, %6 Parameter</translation>
     </message>
     <message>
-        <source>about %1 RAM, %2 on the device (rough estimate for the measurement pass)</source>
-        <translation>etwa %1 RAM, %2 auf dem Gerät (grobe Schätzung für den Messdurchlauf)</translation>
+        <source>about %1 RAM, %2 on the device (for %3 calibration rows of %4 tokens)</source>
+        <translation>etwa %1 RAM, %2 auf dem Gerät (für %3 Kalibrierzeilen mit je %4 Tokens)</translation>
     </message>
 </context>
 <context>

@@ -479,8 +479,8 @@
         <translation>%1 层，隐藏维度 %2，%3 个注意力头（%4 个 KV），词表 %5，%6 个参数</translation>
     </message>
     <message>
-        <source>about %1 RAM, %2 on the device (rough estimate for the measurement pass)</source>
-        <translation>约 %1 内存，设备上 %2（测量阶段的粗略估计）</translation>
+        <source>about %1 RAM, %2 on the device (for %3 calibration rows of %4 tokens)</source>
+        <translation>约 %1 内存，设备上 %2（按 %3 行、每行 %4 个词元的校准数据估算）</translation>
     </message>
 </context>
 <context>

@@ -189,7 +189,7 @@ void RunPage::onProgress(int stage, double fraction, double eta)
         m_stageBars[size_t(row)]->setValue(int(fraction * 1000));
     if (stage < stageCount() - 1)
         setStatus(stageTitle(stage));
-    m_eta->setText(eta > 0 ? tr("Time left in this stage: about %1").arg(formatDuration(eta)) : QString());
+    m_eta->setText(eta >= 1 ? tr("Time left in this stage: about %1").arg(formatDuration(eta)) : QString());
 }
 
 void RunPage::onSucceeded(const JobResult& result)

@@ -72,6 +72,9 @@ int main(int argc, char** argv)
     const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Preselect a model folder."), QStringLiteral("dir"));
     const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("Preselect the output folder."), QStringLiteral("dir"));
     const QCommandLineOption bits(QStringLiteral("bits"), QStringLiteral("Preselect the target bits per weight."), QStringLiteral("bpw"));
+    const QCommandLineOption rows(QStringLiteral("rows"), QStringLiteral("Preselect calibration rows (both passes)."), QStringLiteral("n"));
+    const QCommandLineOption length(QStringLiteral("length"), QStringLiteral("Preselect calibration row length in tokens (both passes)."),
+                                    QStringLiteral("tokens"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Language: de, zh_CN or en (saved)."), QStringLiteral("code"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light or dark (saved)."), QStringLiteral("name"));
     const QCommandLineOption page(QStringLiteral("page"),
@@ -81,7 +84,7 @@ int main(int argc, char** argv)
                                   QStringLiteral("file"));
     const QCommandLineOption scripted(QStringLiteral("scripted-job"),
                                       QStringLiteral("Run a scripted stand-in job instead of the converter (screenshots, demos)."));
-    for (const auto& o : {demo, model, output, bits, lang, theme, page, shot, scripted})
+    for (const auto& o : {demo, model, output, bits, rows, length, lang, theme, page, shot, scripted})
         parser.addOption(o);
     parser.addPositionalArgument(QStringLiteral("measurement.json"), QStringLiteral("A measurement to reuse."), QStringLiteral("[measurement.json]"));
     parser.process(app);
@@ -101,6 +104,10 @@ int main(int argc, char** argv)
         wizard.openMeasurement(parser.positionalArguments().first());
     if (parser.isSet(bits))
         wizard.state().settings.bits = parser.value(bits).toDouble();
+    if (parser.isSet(rows))
+        wizard.state().settings.datasetRows = wizard.state().settings.measurementRows = parser.value(rows).toInt();
+    if (parser.isSet(length))
+        wizard.state().settings.length = wizard.state().settings.measurementLength = parser.value(length).toInt();
     if (parser.isSet(output))
         wizard.state().settings.outDir = QDir(parser.value(output)).absolutePath().toStdString();
     wizard.show();
