@@ -10,6 +10,7 @@
 #include "test_support.h"
 #include "tokenizer/tokenizer.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 
 #include <QCryptographicHash>
 #include <QProcess>
@@ -17,6 +18,7 @@
 #include <QRegularExpression>
 #include <QtTest>
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <fstream>
@@ -35,6 +37,7 @@ private slots:
     void perplexityFallsWithBits();
     void reuseMeasurementGivesSameOutput();
     void killedJobResumesBitIdentical();
+    void cancelledJobResumesBitIdentical();
 
 private:
     struct Outcome {
@@ -253,6 +256,33 @@ void TestE2e::killedJobResumesBitIdentical()
     QVERIFY(finished);
     qInfo("killed %d times", kills);
     QVERIFY(kills >= 4);
+    QCOMPARE(outputHashes(s.compileFull), outputHashes(fresh.compileFull));
+}
+
+void TestE2e::cancelledJobResumesBitIdentical()
+{
+    const JobSettings fresh = settingsFor(4.0, "4.0");
+    if (!fs::exists(fs::path(fresh.compileFull) / "output.safetensors"))
+        QSKIP("needs the 4.0 row of bitrates()");
+    const JobSettings s = settingsFor(4.0, "cancelled");
+    std::atomic<bool> cancel{false};
+    JobHooks hooks;
+    hooks.cancelRequested = &cancel;
+    int measured = 0, quantized = 0;
+    hooks.moduleMeasured = [&](const ModuleMeasured&) { cancel = ++measured == 3; };
+    hooks.moduleQuantized = [&](const ModuleQuantized&) { cancel = ++quantized == 5; };
+    for (int expectedStops : {1, 2}) {
+        try {
+            runJob(s, hooks);
+            QFAIL("the job did not stop");
+        } catch (const Error& e) {
+            QCOMPARE(e.code(), ErrorCode::Cancelled);
+        }
+        QCOMPARE(measured + quantized, expectedStops == 1 ? 3 : 3 + 5 + (10 - 3));
+        cancel = false;
+    }
+    const JobResult r = runJob(s, hooks);  // third run finishes
+    QVERIFY(r.actualBpw > 3.9);
     QCOMPARE(outputHashes(s.compileFull), outputHashes(fresh.compileFull));
 }
 
