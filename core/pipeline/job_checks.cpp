@@ -58,6 +58,10 @@ void checkSettings(const JobSettings& s, bool resuming, const LogFn& log)
         throw invalid("Error: " + std::to_string(s.headBits) + " is not a supported option for head layer bitrate");
     if (!s.outputMeasurement.empty() && !s.compileFull.empty())
         throw invalid("Conflicting options: --output_measurement and --compile_full");
+    // Ours: the reference accepts this pair, skips measuring and never writes the -om file.
+    if (!s.outputMeasurement.empty() && !s.reuseMeasurement.empty())
+        throw invalid("Conflicting options: --output_measurement and --measurement (a reused measurement is not "
+                      "measured again)");
     if (!std::isfinite(s.bits))
         throw invalid("Error: -b/--bits must be a finite number, got " + pyFloat(s.bits));
     if (s.bits < 2 || s.bits > 8)

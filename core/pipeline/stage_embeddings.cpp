@@ -10,6 +10,7 @@ namespace exl2 {
 
 void stageEmbeddings(JobContext& ctx, SourceModel& model, bool measurement)
 {
+    ctx.beginSteps(measurement ? JobStage::InitialEmbeddings : JobStage::Embeddings, 0, 1);
     const IntArray ids = readIntArrayFile(ctx.outDir() / ctx.job().calFilename);
     if (ids.shape.size() != 2)
         throw Error(ErrorCode::Format, ctx.job().calFilename + ": expected a [rows, length] array of token ids");
@@ -22,6 +23,7 @@ void stageEmbeddings(JobContext& ctx, SourceModel& model, bool measurement)
         else
             job.qLastModuleIdx = 0;
     });
+    ctx.stepDone();
 }
 
 }  // namespace exl2

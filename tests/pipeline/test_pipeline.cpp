@@ -448,6 +448,9 @@ void TestPipelineJob::settingsErrors_data()
     QTest::newRow("-i missing") << "inDir" << "" << "Please specify input model directory (-i, --in_dir)";
     QTest::newRow("-hb 7") << "headBits" << "7" << "Error: 7 is not a supported option for head layer bitrate";
     QTest::newRow("-om and -cf") << "omcf" << "" << "Conflicting options: --output_measurement and --compile_full";
+    QTest::newRow("-om and -m") << "omm" << ""
+                                << "Conflicting options: --output_measurement and --measurement (a reused measurement "
+                                   "is not measured again)";
     QTest::newRow("-r 0") << "datasetRows" << "0"
                           << "Error: -r/--dataset_rows and -mr/--measurement_rows must be at least 1";
     QTest::newRow("--device gpu") << "device" << "gpu" << "Error: --device gpu is not one of cpu, cuda, cuda:N, auto";
@@ -471,7 +474,10 @@ void TestPipelineJob::settingsErrors()
         s.headBits = std::stoi(v);
     else if (field == "omcf")
         s.outputMeasurement = s.compileFull = (dir / "x").string();
-    else if (field == "datasetRows")
+    else if (field == "omm") {
+        s.outputMeasurement = (dir / "m.json").string();
+        s.reuseMeasurement = (dir / "prior.json").string();
+    } else if (field == "datasetRows")
         s.datasetRows = std::stoi(v);
     else if (field == "device")
         s.device = v;
