@@ -1,7 +1,7 @@
 #include "optimize/measurement.h"
 
 #include "optimize/measurement_json.h"
-#include "optimize/python_json.h"
+#include "util/python_json.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 

@@ -1,5 +1,7 @@
 #include "quant/qparams.h"
 
+#include "util/python_json.h"
+
 #include "quant/group_schedule.h"
 #include "util/error.h"
 
@@ -81,16 +83,6 @@ double QParams::bpw(int64_t k, int64_t n, std::optional<int64_t> biasLength) con
 {
     const double elements = double(k) * double(n) + double(biasLength.value_or(0));
     return double(totalBits(k, n, biasLength)) / elements;
-}
-
-std::string pythonFloatRepr(double v)
-{
-    char buf[64];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v); // shortest round-trip, like Python repr
-    std::string s(buf, res.ptr);
-    if (s.find_first_of(".e") == std::string::npos)
-        s += ".0";
-    return s;
 }
 
 std::string QParams::desc() const

@@ -46,9 +46,6 @@ struct QParams {
     bool operator==(const QParams& o) const = default;
 };
 
-// Python's str(float) for the proportions used in desc(): shortest round-trip repr, "1.0" for 1.0.
-std::string pythonFloatRepr(double v);
-
 // One row of a table: an option per projection column.
 using QParamsRow = std::vector<QParams>;
 

@@ -5,7 +5,7 @@
 #include "optimize/measurement.h"
 #include "optimize/measurement_json.h"
 #include "optimize/optimizer.h"
-#include "optimize/python_json.h"
+#include "util/python_json.h"
 #include "optimize/strategy.h"
 #include "optimize/weight_counts.h"
 #include "synthetic_measurement.h"

@@ -1,4 +1,4 @@
-#include "optimize/python_json.h"
+#include "util/python_json.h"
 
 #include <charconv>
 #include <cmath>
