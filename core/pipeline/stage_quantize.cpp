@@ -36,11 +36,13 @@ void writePacked(JobContext& ctx, const std::string& key, const Exl2Tensors& pac
 
 // Quantizes one linear with `qp`, writes its packed tensors, returns the dequantized weights.
 LinearWeights quantizeOne(JobContext& ctx, SourceModel& model, const NamedLinear& lin, const PreparedHessian& h,
-                          const QParams& qp, GptqWorkspace& ws, int64_t& totalBits, int64_t& numel)
+                          const QParams& qp, GptqWorkspace& ws, int64_t& totalBits, int64_t& numel,
+                          bool roundToNearest = false)
 {
     const LinearWeights& w = *lin.weights;
     QuantizeOptions qo;
-    qo.selfCheck = true;  // reference 6.2 step 5e-f: packed vs computed weights
+    qo.roundToNearest = roundToNearest;
+    qo.selfCheck = !roundToNearest;  // reference 6.2 step 5d-f: packed vs computed weights (not for RTN)
     qo.log = [&](const std::string& line) { ctx.log(" !! " + line); };
     QuantizedLinear q = quantizeLinear(model.backend(), w.weight.data(), w.outFeatures, w.inFeatures,
                                        w.bias.empty() ? nullptr : w.bias.data(), h, qp, qo, &ws);
@@ -123,10 +125,13 @@ void stageQuantize(JobContext& ctx, SourceModel& model)
             HessianAccumulator acc(states.width);
             for (int64_t r = 0; r < states.rows; ++r)
                 acc.addBatch(model.backend(), states.row(r), states.length);
+            const LinearWeights& hw = *linears[0].weights;
+            const bool rtn = headUsesRoundToNearest(linears[0].key, hw.inFeatures, (hw.outFeatures + 31) / 32 * 32);
             const PreparedHessian h =
-                prepareHessian(model.backend(), acc.averaged(), acc.k(), linears[0].key, ctx.hooks().log);
+                prepareHessian(model.backend(), acc.averaged(), acc.k(), linears[0].key, ctx.hooks().log, !rtn);
             const QParams& qp = qparamsHead(ctx.settings().headBits);
-            overrides.linears[linears[0].key] = quantizeOne(ctx, model, linears[0], h, qp, ws, totalBits, numel);
+            overrides.linears[linears[0].key] =
+                quantizeOne(ctx, model, linears[0], h, qp, ws, totalBits, numel, rtn);
             const int rows = std::min(ctx.settings().measurementRows, ctx.job().datasetRowsUsed);
             const double ppl = calibrationPerplexity(ctx, model, m, states, overrides, std::max(1, rows));
             ctx.log(fmtLine(" -- Module quantized, calibration perplexity (quant): %.4f", ppl));

@@ -12,10 +12,10 @@ void stageTokenize(JobContext& ctx, SourceModel& model, bool measurement);   // 
 void stageEmbeddings(JobContext& ctx, SourceModel& model, bool measurement); // initial_embeddings, embeddings
 void stageMeasure(JobContext& ctx, SourceModel& model);                      // measure_quant
 void stageOptimize(JobContext& ctx, SourceModel& model);                     // optimize
-
-// The measurement held in job.json (measured or reused with -m).
-Measurement jobMeasurement(JobContext& ctx);
 void stageQuantize(JobContext& ctx, SourceModel& model);                     // quant
 void stageCompile(JobContext& ctx, SourceModel& model, JobResult& result);   // compile
+
+// The measurement held in job.json (measured, or reused with -m), as core/optimize's type.
+Measurement jobMeasurement(JobContext& ctx);
 
 }  // namespace exl2
