@@ -108,11 +108,13 @@ void TestReliability::catalogue_data()
     QTest::addColumn<Setup>("setup");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QStringList>("phrases");  // each must appear in stdout+stderr
+    QTest::addColumn<QString>("knownOpen");    // why the case fails today (QEXPECT_FAIL), "" when it passes
 
     const QString tool = "exl2-tool", convert = "exl2-convert";
     const QStringList inspect{"inspect", "{dir}/model"};
-    auto row = [](const char* name, QString program, QStringList args, Setup setup, int code, QStringList phrases) {
-        QTest::newRow(name) << program << args << setup << code << phrases;
+    auto row = [](const char* name, QString program, QStringList args, Setup setup, int code, QStringList phrases,
+                  QString knownOpen = {}) {
+        QTest::newRow(name) << program << args << setup << code << phrases << knownOpen;
     };
     const Setup goodModel = [](const fs::path& dir) { exl2test::writeStoriesModel(dir / "model"); };
     const Setup nothing = [](const fs::path&) {};
@@ -257,6 +259,17 @@ void TestReliability::catalogue_data()
     row("job.json bad field on resume", convert, io,
         modelAndFile("out/job.json", std::string(kValidJob).replace(kValidJob.find("\"begin\""), 7, "\"halfway\"")), 1,
         {"job.json: field \"progress\" is \"halfway\", expected one of begin"});
+    // Known open (core/pipeline): a resumed job's settings are not range-checked, and an integer field
+    // holding 1e31 is converted to int (undefined behaviour, found by fuzz_job). The job is marked finished so
+    // that today's behaviour ("already finished") ends at once instead of converting.
+    const std::string finishedJob = std::string(kValidJob).replace(kValidJob.find("\"begin\""), 7, "\"finished\"");
+    row("job.json integer out of range on resume", convert, io,
+        modelAndFile("out/job.json", std::string(finishedJob).replace(finishedJob.find("100"), 3, "1e31")), 1,
+        {"job.json: field \"dataset_rows\""}, "job.json numbers are not range-checked before the int conversion");
+    row("job.json unsupported head bits on resume", convert, io,
+        modelAndFile("out/job.json", std::string(finishedJob).replace(finishedJob.find("\"head_bits\": 6"), 14,
+                                                                      "\"head_bits\": 7")),
+        2, {"7 is not a supported option for head layer bitrate"}, "settings read from job.json are not checked");
     row("NaN weights", convert,
         {"-i", "{dir}/model", "-o", "{dir}/out", "-om", "{dir}/m.json", "-mr", "1", "-ml", "32", "--device", "cpu"},
         modelWithTensors([](auto& ts) {
@@ -282,6 +295,7 @@ void TestReliability::catalogue()
     QFETCH(Setup, setup);
     QFETCH(int, exitCode);
     QFETCH(QStringList, phrases);
+    QFETCH(QString, knownOpen);
 
     // EXL2_TOOLS_DIR points the catalogue at other binaries (an installed build), else this build's app/.
     const QString toolsDir = qEnvironmentVariableIsSet("EXL2_TOOLS_DIR")
@@ -300,10 +314,15 @@ void TestReliability::catalogue()
     QVERIFY2(p.waitForFinished(120000), "timed out");
     const QString output = QString::fromUtf8(p.readAll());
     QVERIFY2(p.exitStatus() == QProcess::NormalExit, qPrintable("crashed (signal):\n" + output));
-    QVERIFY2(p.exitCode() == exitCode,
-             qPrintable(QString("exit code %1, expected %2:\n%3").arg(p.exitCode()).arg(exitCode).arg(output)));
+    QString problem;
+    if (p.exitCode() != exitCode)
+        problem += QString("exit code %1, expected %2; ").arg(p.exitCode()).arg(exitCode);
     for (const QString& phrase : phrases)
-        QVERIFY2(output.contains(phrase), qPrintable("missing \"" + phrase + "\" in:\n" + output));
+        if (!output.contains(phrase))
+            problem += "missing \"" + phrase + "\"; ";
+    if (!knownOpen.isEmpty())
+        QEXPECT_FAIL("", qPrintable("known open: " + knownOpen), Abort);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem + "output:\n" + output));
     // One message, not a cascade: at most one error line.
     int errorLines = 0;
     for (const QString& line : output.split('\n'))
