@@ -6,6 +6,7 @@
 #include "conversionwizard.h"
 #include "errorchart.h"
 #include "finishpage.h"
+#include "language.h"
 #include "jobcontroller.h"
 #include "measurementpage.h"
 #include "modelpage.h"
@@ -25,6 +26,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTranslator>
 #include <QtTest>
 
 #include <filesystem>
@@ -112,6 +114,11 @@ private slots:
     void modelPageRefusesBrokenFolder();
     void outputFolderStates();
     void measurementPageValidates();
+    void openMeasurementPreselectsReuse();
+    void calibrationPreview_data();
+    void calibrationPreview();
+    void translationsLoad_data();
+    void translationsLoad();
 
     void workerCatchesEverything_data();
     void workerCatchesEverything();
@@ -301,6 +308,71 @@ void TestGui::measurementPageValidates()
     QVERIFY(page.validatePage());
     QVERIFY(state.settings.reuseMeasurement.empty());
     QCOMPARE(state.settings.outputMeasurement, m.string());
+}
+
+void TestGui::openMeasurementPreselectsReuse()
+{
+    const fs::path dir = exl2test::scratchDir("open-measurement");
+    std::ofstream(dir / "measurement.json") << "{}";
+    ConversionWizard w(ScriptedJob{});
+    w.openMeasurement(qpath(dir / "measurement.json"));
+    w.state().settings.outDir = dir.string();
+    w.measurementPage()->initializePage();
+    QVERIFY(w.measurementPage()->isComplete());
+    QVERIFY(w.measurementPage()->validatePage());
+    QVERIFY(w.state().measurementMode == MeasurementMode::Reuse);
+    QCOMPARE(w.state().settings.reuseMeasurement, (dir / "measurement.json").string());
+}
+
+void TestGui::calibrationPreview_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("built-in") << QString() << true;
+    QTest::newRow("parquet") << "data/tinystories_val_sample.parquet" << true;
+    QTest::newRow("txt") << "data/tinystories_val_sample.txt" << true;
+    QTest::newRow("unsupported extension") << "models/stories260k/tokenizer.model" << false;
+    QTest::newRow("missing file") << "data/nonexistent.jsonl" << false;
+}
+
+void TestGui::calibrationPreview()
+{
+    EXL2_REQUIRE_SHARED();
+    QFETCH(QString, file);
+    QFETCH(bool, ok);
+    WizardState state;
+    state.settings.inDir = (exl2test::sharedDir() / "models" / "stories260k").string();
+    CalibrationPage page(state);
+    page.initializePage();
+    const QString path = file.isEmpty() ? QString() : qpath(exl2test::sharedDir() / file.toStdString());
+    QCOMPARE(page.setDataset(path), ok);
+    QCOMPARE(page.isComplete(), ok);
+    QCOMPARE(page.errorText().isEmpty(), ok);
+    if (ok) {
+        QVERIFY(!page.previewText().isEmpty());
+        QVERIFY(page.previewTokens() > 0);  // counted with stories260k's tokenizer
+    }
+}
+
+void TestGui::translationsLoad_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("de") << "de" << "Ziel";
+    QTest::newRow("zh_CN") << "zh_CN" << "目标";
+}
+
+void TestGui::translationsLoad()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, expected);
+    QVERIFY(installTranslation(language).startsWith(language));  // "de" loads as "de_DE"
+    QCOMPARE(QCoreApplication::translate("exl2::TargetPage", "Target"), expected);
+    for (QTranslator* t : QCoreApplication::instance()->findChildren<QTranslator*>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+    QCOMPARE(QCoreApplication::translate("exl2::TargetPage", "Target"), QStringLiteral("Target"));
 }
 
 void TestGui::workerCatchesEverything_data()
