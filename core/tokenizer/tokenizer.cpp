@@ -15,7 +15,7 @@ Json parseJsonText(std::string_view text, const std::string& fileName)
 {
     try {
         return Json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for numbers like 1e999
         throw Error(ErrorCode::Format, fileName + ": not valid JSON: " + e.what());
     }
 }

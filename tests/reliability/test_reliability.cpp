@@ -192,6 +192,10 @@ void TestReliability::catalogue_data()
         1, {"tokenizer.json: file not found (expected a tokenizer JSON file)"});
     row("tokenizer.json bad JSON", tool, {"tokenize", "{dir}/model", "-t", "hello"},
         modelAndFile("model/tokenizer.json", "{\"model\": "), 1, {"tokenizer.json: not valid JSON"});
+    // Found by fuzz_tokenizer: a number too large for a double escaped as a JSON library exception.
+    row("tokenizer.json number overflow", tool, {"tokenize", "{dir}/model", "-t", "hello"},
+        modelAndFile("model/tokenizer.json", R"({"model": {"type": "BPE", "dropout": 1e999}})"), 1,
+        {"tokenizer.json: not valid JSON", "number overflow"});
     row("tokenizer.json unsupported model", tool, {"tokenize", "{dir}/model", "-t", "hello"},
         modelAndFile("model/tokenizer.json", R"({"model": {"type": "Unigram", "vocab": []}})"), 1,
         {"model type 'Unigram'"});
