@@ -132,10 +132,21 @@ const char* stageBanner(JobStage stage, bool reuse)
     return nullptr;
 }
 
+// Paths given relative to the current folder are made absolute once, here: the work folder's manifest and
+// every stage then see one spelling of each file, whatever the folder the job is resumed from.
+JobSettings withAbsolutePaths(JobSettings s)
+{
+    for (std::string* p : {&s.inDir, &s.outDir, &s.compileFull, &s.calDataset, &s.outputMeasurement, &s.reuseMeasurement})
+        if (!p->empty())
+            *p = fs::absolute(*p).lexically_normal().string();
+    return s;
+}
+
 }  // namespace
 
-JobResult runJob(const JobSettings& cli, JobHooks& hooks)
+JobResult runJob(const JobSettings& userSettings, JobHooks& hooks)
 {
+    const JobSettings cli = withAbsolutePaths(userSettings);
     const auto start = std::chrono::steady_clock::now();
     const LogFn log = [&](const std::string& line) {
         if (hooks.log)

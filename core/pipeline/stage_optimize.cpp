@@ -7,6 +7,7 @@
 #include "quant/group_schedule.h"
 #include "util/error.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -116,16 +117,19 @@ void stageOptimize(JobContext& ctx, SourceModel& model)
     os.method = OptimizeMethod::Exact;
     os.seed = ctx.derivedSeed("optimize");
     os.targetBpw = ctx.settings().bits;
-    // The reference silently takes the cheapest/dearest options when the target is out of reach; we say so.
+    // The reference silently takes the cheapest/dearest options when the target is out of reach; we refuse
+    // with the reachable range, and the measurement (already saved) can be reused for a reachable target.
     const double lo = problem.minBpw(), hi = problem.maxBpw();
-    if (os.targetBpw < lo) {
-        ctx.log(" !! Warning: target bitrate " + fmt("%.4f", os.targetBpw) + " is below this model's cheapest options (" +
-                fmt("%.4f", lo) + " bpw); using the cheapest options");
-        os.targetBpw = lo;
-    } else if (os.targetBpw > hi) {
-        ctx.log(" !! Warning: target bitrate " + fmt("%.4f", os.targetBpw) + " is above this model's most precise options (" +
-                fmt("%.4f", hi) + " bpw); using the most precise options");
-        os.targetBpw = hi;
+    constexpr double kShownPrecision = 1e-4;  // the range is printed with 4 decimals: accept what was shown
+    if (os.targetBpw >= lo - kShownPrecision && os.targetBpw <= hi + kShownPrecision) {
+        os.targetBpw = std::clamp(os.targetBpw, lo, hi);
+    } else {
+        const std::string measurement = (ctx.outDir() / "measurement.json").string();
+        throw Error(ErrorCode::InvalidArgument,
+                    "Error: target bitrate " + fmt("%.4f", os.targetBpw) +
+                        " bpw is not attainable for this model: the reachable range is " + fmt("%.4f", lo) + " to " +
+                        fmt("%.4f", hi) + " bpw. The measurement is saved: copy " + measurement +
+                        " elsewhere and convert again with -nr -m <that copy> and -b within the range");
     }
     ctx.beginSteps(JobStage::Optimize, 0, 1);
     const Allocation a = optimizeAllocation(problem, os);

@@ -140,27 +140,37 @@ void TestE2e::bitrates_data()
 void TestE2e::bitrates()
 {
     QFETCH(double, bits);
-    const JobSettings s = settingsFor(bits, QString::number(bits, 'f', 1).toStdString());
+    JobSettings s = settingsFor(bits, QString::number(bits, 'f', 1).toStdString());
     std::vector<std::string> log;
     JobHooks hooks;
     hooks.log = [&](const std::string& l) { log.push_back(l); };
     const auto start = std::chrono::steady_clock::now();
-    const JobResult r = runJob(s, hooks);
     Outcome o;
-    o.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     o.target = o.effectiveTarget = bits;
+    JobResult r;
+    try {
+        r = runJob(s, hooks);
+    } catch (const Error& e) {
+        // stories260k's matrices are so small that per-column metadata puts its cheapest options near 3.5 bpw:
+        // an unreachable target must be refused with the range; then the saved measurement converts at its low end.
+        static const std::regex range("not attainable for this model: the reachable range is ([0-9.]+) to ([0-9.]+) bpw");
+        std::smatch m;
+        const std::string what = e.what();
+        QVERIFY2(std::regex_search(what, m, range), e.what());
+        o.effectiveTarget = std::stod(m[1].str());
+        QVERIFY(o.effectiveTarget > bits);
+        const fs::path saved = m_scratch / ("measurement-" + std::to_string(int(bits * 10)) + ".json");
+        fs::copy_file(fs::path(s.outDir) / "measurement.json", saved, fs::copy_options::overwrite_existing);
+        s.bits = o.effectiveTarget;
+        s.noResume = true;
+        s.reuseMeasurement = saved.string();
+        r = runJob(s, hooks);
+    }
+    o.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     o.bpw = r.actualBpw;
     o.calPpl = r.calibrationPerplexity;
-    // An unreachable target is reported and replaced by the nearest reachable one.
-    static const std::regex clamp("is (below|above) this model's .* options \\(([0-9.]+) bpw\\)");
-    for (const auto& l : log) {
-        std::smatch m;
-        if (std::regex_search(l, m, clamp))
-            o.effectiveTarget = std::stod(m[2].str());
-    }
     QVERIFY2(std::abs(o.bpw - o.effectiveTarget) <= 0.1,
              qPrintable(QString("actual %1 bpw, target %2").arg(o.bpw).arg(o.effectiveTarget)));
-    QVERIFY(o.effectiveTarget >= bits);  // only a target below the cheapest options may be replaced (upwards)
     o.ppl = heldOutPerplexity(s.compileFull);
     qInfo("target %.1f (effective %.4f): %.4f bpw, held-out ppl %.4f, calibration ppl %.4f, %.1f s", bits,
           o.effectiveTarget, o.bpw, o.ppl, o.calPpl, o.seconds);
