@@ -1,6 +1,7 @@
-// `exl2-tool ppl MODEL_DIR --file F`: perplexity of an HF model on a text file, with the method of the
-// shared stories260K reference (paragraphs joined by "\n", one tokenization, windows of L tokens each
-// scored after a BOS). The forward runs in fp32 on fp16-rounded weights unless --fp32-weights.
+// `exl2-tool ppl MODEL_DIR --file F`: perplexity of an HF model or of a converted EXL2 folder (weights
+// dequantized as a loader sees them) on a text file, with the method of the shared stories260K reference
+// (paragraphs joined by "\n", one tokenization, windows of L tokens each scored after a BOS). The forward
+// runs in fp32 on fp16-rounded weights unless --fp32-weights.
 #include "backend/registry.h"
 #include "command.h"
 #include "common/cli.h"
@@ -8,6 +9,7 @@
 #include "forward/transformer_model.h"
 #include "io/safetensors.h"
 #include "model/model_config.h"
+#include "pipeline/exl2_model.h"
 #include "tokenizer/tokenizer.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
@@ -15,13 +17,22 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 namespace {
 
+// An EXL2 folder says so in config.json: "quantization_config": {"quant_method": "exl2", ...}.
+bool isExl2Folder(const std::filesystem::path& dir)
+{
+    const auto config = nlohmann::json::parse(exl2::readFile(dir / "config.json"), nullptr, false);
+    return config.is_object() && config.contains("quantization_config") && config["quantization_config"].is_object() &&
+           config["quantization_config"].value("quant_method", "") == "exl2";
+}
+
 int runPpl(const std::vector<std::string>& args)
 {
-    exl2cli::ArgParser parser("exl2-tool ppl", "Perplexity of a Hugging Face model on a UTF-8 text file.");
-    parser.positional("MODEL_DIR", "folder with config.json, *.safetensors and tokenizer.json");
+    exl2cli::ArgParser parser("exl2-tool ppl", "Perplexity of a Hugging Face model or an EXL2 folder on a UTF-8 text file.");
+    parser.positional("MODEL_DIR", "HF model folder, or an EXL2 folder written by exl2-convert -cf");
     parser.option("-f,--file", "FILE", "text file: paragraphs separated by blank lines");
     parser.option("-r,--rows", "N", "score only the first N windows (0 = all)", "0");
     parser.option("-l,--length", "N", "tokens per window (each window is scored after a BOS)", "256");
@@ -52,8 +63,12 @@ int runPpl(const std::vector<std::string>& args)
         options.rope.scale = parser.number("rope-scale", 1.0);
     if (parser.has("rope-alpha"))
         options.rope.alpha = parser.number("rope-alpha", 1.0);
-    auto reader = std::make_shared<const exl2::SafetensorsReader>(exl2::SafetensorsReader::open(dir));
-    exl2::TransformerModel model = exl2::TransformerModel::load(config, reader, options);
+    const bool exl2Folder = isExl2Folder(dir);
+    exl2::TransformerModel model =
+        exl2Folder ? exl2::TransformerModel::load(config, exl2::exl2TensorSource(dir, config), options)
+                   : exl2::TransformerModel::load(
+                         config, std::make_shared<const exl2::SafetensorsReader>(exl2::SafetensorsReader::open(dir)),
+                         options);
     auto backend = exl2::BackendRegistry::create(parser.value("device", "auto"));
 
     const std::string text = exl2::joinParagraphs(exl2::readFile(parser.value("file")));
@@ -68,7 +83,7 @@ int runPpl(const std::vector<std::string>& args)
                                                                 std::to_string(length));
     const int64_t rowLength = int64_t(ids.size()) / rows;
     std::cout << " -- Model: " << dir.string() << " (" << config.architecture << ", "
-              << (options.keepFp32Weights ? "fp32" : "fp16") << " weights) on " << backend->info().name << "\n"
+              << (exl2Folder ? "EXL2, dequantized" : options.keepFp32Weights ? "fp32" : "fp16") << " weights) on " << backend->info().name << "\n"
               << " -- Text: " << stream.size() << " tokens, " << rows << " windows of " << length << " tokens"
               << (bos ? " after BOS" : "") << "\n";
     const exl2::NllSum nll = exl2::evaluateNll(model, *backend, ids, rows, rowLength, batch);
@@ -82,4 +97,4 @@ int runPpl(const std::vector<std::string>& args)
 
 }  // namespace
 
-EXL2_TOOL_COMMAND(ppl, "perplexity of a model on a text file (windows after BOS)", runPpl)
+EXL2_TOOL_COMMAND(ppl, "perplexity of an HF model or an EXL2 folder on a text file (windows after BOS)", runPpl)

@@ -1,6 +1,6 @@
 // Reading a converted EXL2 folder back for evaluation: a TensorSource that dequantizes every packed
 // linear (KEY.q_weight, ...) to KEY.weight as the forward pass expects. Used by the e2e tests and
-// `exl2-tool ppl-exl2` (perplexity itself is forward/perplexity.h).
+// `exl2-tool ppl` (perplexity itself is forward/perplexity.h).
 #pragma once
 
 #include "forward/tensor_source.h"

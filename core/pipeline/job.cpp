@@ -82,6 +82,11 @@ JobRecord resumedJob(const JobSettings& cli, const fs::path& outDir, const LogFn
     if (!cli.inDir.empty())
         log(" !! Note: Overriding options with settings from existing job");
     JobRecord job = loadJob(outDir);
+    // A job file is outside data too: its settings get the same checks as the command line (quietly:
+    // the warnings were printed when the job began).
+    JobSettings stored = job.settings;
+    stored.outDir = cli.outDir;
+    checkSettings(stored, true, [](const std::string&) {});
     if (job.invalid)
         throw Error(ErrorCode::Format, "Error: Corrupted job");
     if (job.progress == JobStage::Finished)

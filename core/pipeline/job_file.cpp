@@ -4,6 +4,10 @@
 #include "util/atomic_file.h"
 #include "util/error.h"
 
+#include <cmath>
+#include <limits>
+#include <type_traits>
+
 namespace exl2 {
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
@@ -19,8 +23,16 @@ T field(const json& j, const char* key, const std::string& file, const char* exp
 {
     if (!j.contains(key))
         throw Error(ErrorCode::Format, file + ": field \"" + key + "\" is missing, expected " + expected);
+    const json& v = j.at(key);
+    if constexpr (std::is_integral_v<T>) {
+        // nlohmann converts a float or an out-of-range integer with a plain cast: undefined for 1e31.
+        const bool whole = v.is_number_integer() || (v.is_number_float() && std::trunc(v.get<double>()) == v.get<double>());
+        const double d = v.is_number() ? v.get<double>() : 0.0;
+        if (!whole || d < double(std::numeric_limits<T>::min()) || d > double(std::numeric_limits<T>::max()))
+            throw Error(ErrorCode::Format, file + ": field \"" + key + "\" is " + v.dump() + ", expected " + expected);
+    }
     try {
-        return j.at(key).get<T>();
+        return v.get<T>();
     } catch (const nlohmann::json::exception&) {
         throw Error(ErrorCode::Format, file + ": field \"" + key + "\" is " + j.at(key).dump() + ", expected " + expected);
     }
