@@ -7,6 +7,7 @@
 #include "pipeline/stages.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/python_json.h"
 
 #include <chrono>
 #include <cmath>
@@ -24,15 +25,6 @@ std::string fmt2(double v)
     s.precision(2);
     s << v;
     return s.str();
-}
-
-std::string pyNum(double v)
-{
-    std::ostringstream s;
-    s.precision(15);
-    s << v;
-    std::string out = s.str();
-    return out.find_first_of(".e") == std::string::npos ? out + ".0" : out;
 }
 
 void createOutDir(const fs::path& dir, const LogFn& log)
@@ -106,8 +98,9 @@ void printFeedback(const JobSettings& s, const LogFn& log)
             std::to_string(s.measurementRows) + " rows, " + std::to_string(s.length) + " tokens per sample");
     else
         log(" -- Using default calibration dataset");
-    log(" -- Target bits per weight: " + pyNum(s.bits) + " (decoder), " + std::to_string(s.headBits) + " (head)");
-    log(" -- Max shard size: " + pyNum(s.shardSizeMiB) + " MB");
+    log(" -- Target bits per weight: " + pythonFloatRepr(s.bits) + " (decoder), " + std::to_string(s.headBits) +
+        " (head)");
+    log(" -- Max shard size: " + pythonFloatRepr(s.shardSizeMiB) + " MB");
     if (!s.outputMeasurement.empty()) {
         log(" -- Measurement will be saved to " + s.outputMeasurement);
         log(" !! Conversion script will end after measurement pass");

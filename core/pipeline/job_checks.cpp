@@ -1,6 +1,7 @@
 #include "pipeline/job_checks.h"
 
 #include "util/error.h"
+#include "util/python_json.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,18 +23,6 @@ std::string fmt(double v, int decimals)
     s.precision(decimals);
     s << v;
     return s.str();
-}
-
-// Python's str(float) for the values users type (-b 4 prints "4.0").
-std::string pyFloat(double v)
-{
-    std::ostringstream s;
-    s.precision(15);
-    s << v;
-    std::string out = s.str();
-    if (out.find_first_of(".eEn") == std::string::npos)
-        out += ".0";
-    return out;
 }
 
 Error invalid(const std::string& message) { return Error(ErrorCode::InvalidArgument, message); }
@@ -63,9 +52,9 @@ void checkSettings(const JobSettings& s, bool resuming, const LogFn& log)
         throw invalid("Conflicting options: --output_measurement and --measurement (a reused measurement is not "
                       "measured again)");
     if (!std::isfinite(s.bits))
-        throw invalid("Error: -b/--bits must be a finite number, got " + pyFloat(s.bits));
+        throw invalid("Error: -b/--bits must be a finite number, got " + pythonFloatRepr(s.bits));
     if (s.bits < 2 || s.bits > 8)
-        log(" !! Warning: target bitrate " + pyFloat(s.bits) + " will likely not be attainable");
+        log(" !! Warning: target bitrate " + pythonFloatRepr(s.bits) + " will likely not be attainable");
     // Ours: the reference would crash later on these.
     if (s.datasetRows < 1 || s.measurementRows < 1)
         throw invalid("Error: -r/--dataset_rows and -mr/--measurement_rows must be at least 1");
