@@ -50,9 +50,9 @@ std::string describe(const exl2::OptionRecord& r)
 nlohmann::ordered_json allocationJson(const exl2::OptimizerProblem& p, const exl2::Allocation& a)
 {
     nlohmann::ordered_json modules = nlohmann::ordered_json::array();
-    for (size_t i = 0; i < a.slots.size(); ++i) {
-        const auto& s = a.slots[i];
-        modules.push_back({{"key", s.key}, {"option", s.option}, {"description", describe(p.slots[i].records[size_t(s.option)])},
+    for (size_t i = 0; i < a.choices.size(); ++i) {
+        const auto& s = a.choices[i];
+        modules.push_back({{"key", s.key}, {"option", s.option}, {"description", describe(p.moduleSlots[i].records[size_t(s.option)])},
                            {"total_bits", s.totalBits}, {"numel", s.numel}, {"bpw", s.bpw}, {"error", s.error}});
     }
     return {{"method", a.method}, {"bpw", a.bpw}, {"total_bits", a.totalBits}, {"error_norm", a.errorNorm},
@@ -130,9 +130,9 @@ int runOptimize(const std::vector<std::string>& args)
         std::printf(" -- Method: %s\n", a.method.c_str());
         std::cout << exl2::formatAllocation(a);
         std::printf(" -- Options chosen:\n");
-        for (size_t i = 0; i < a.slots.size(); ++i)
-            std::printf(" --   %-40s #%-2d %s\n", a.slots[i].key.c_str(), a.slots[i].option,
-                        describe(problem.slots[i].records[size_t(a.slots[i].option)]).c_str());
+        for (size_t i = 0; i < a.choices.size(); ++i)
+            std::printf(" --   %-40s #%-2d %s\n", a.choices[i].key.c_str(), a.choices[i].option,
+                        describe(problem.moduleSlots[i].records[size_t(a.choices[i].option)]).c_str());
     }
     std::fflush(stdout);
     return 0;

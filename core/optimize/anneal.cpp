@@ -8,14 +8,14 @@ namespace exl2 {
 AnnealRun simulatedAnneal(const OptimizerProblem& p, uint64_t budget, double norm, const std::vector<int>& pinned,
                           const AnnealParams& params, std::mt19937& rng)
 {
-    const size_t n = p.slots.size();
+    const size_t n = p.moduleSlots.size();
     // err^norm per option, computed once per run rather than per proposal.
     std::vector<std::vector<double>> value(n);
     std::vector<int> freeSlots;
     AnnealRun run;
     run.choice.assign(n, 0);
     for (size_t s = 0; s < n; ++s) {
-        const auto& slot = p.slots[s];
+        const auto& slot = p.moduleSlots[s];
         for (size_t o = 0; o < slot.records.size(); ++o)
             value[s].push_back(std::pow(slot.error(o), norm));
         if (s < pinned.size() && pinned[s] >= 0) {
@@ -41,7 +41,7 @@ AnnealRun simulatedAnneal(const OptimizerProblem& p, uint64_t budget, double nor
         for (int step = 0; step < outer; ++step) {
             for (int it = 0; it < params.iterations; ++it) {
                 const int s = freeSlots[draw(uint32_t(freeSlots.size()))];
-                const auto& slot = p.slots[size_t(s)];
+                const auto& slot = p.moduleSlots[size_t(s)];
                 const int o = int(draw(uint32_t(slot.records.size())));
                 const int cur = run.choice[size_t(s)];
                 const int64_t dCost = int64_t(slot.cost(size_t(o))) - int64_t(slot.cost(size_t(cur)));
@@ -58,7 +58,7 @@ AnnealRun simulatedAnneal(const OptimizerProblem& p, uint64_t budget, double nor
         }
     }
     for (size_t s = 0; s < n; ++s)
-        run.maxErr = std::max(run.maxErr, p.slots[s].error(size_t(run.choice[s])));
+        run.maxErr = std::max(run.maxErr, p.moduleSlots[s].error(size_t(run.choice[s])));
     return run;
 }
 

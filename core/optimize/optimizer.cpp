@@ -19,7 +19,7 @@ double allocationObjective(const OptimizerProblem& problem, const std::vector<in
 {
     double sum = 0;
     for (size_t s = 0; s < choice.size(); ++s)
-        sum += std::pow(problem.slots[s].error(size_t(choice[s])), norm);
+        sum += std::pow(problem.moduleSlots[s].error(size_t(choice[s])), norm);
     return sum;
 }
 
@@ -41,26 +41,26 @@ double maxError(const OptimizerProblem& p, const std::vector<int>& choice)
 {
     double m = 0;
     for (size_t s = 0; s < choice.size(); ++s)
-        m = std::max(m, p.slots[s].error(size_t(choice[s])));
+        m = std::max(m, p.moduleSlots[s].error(size_t(choice[s])));
     return m;
 }
 
 // Exact inner solve for one norm; pinned slots offer only their pinned option.
 SearchResult solveExactForNorm(const OptimizerProblem& p, uint64_t budget, double norm, const std::vector<int>& pinned)
 {
-    std::vector<std::vector<KnapsackItem>> groups(p.slots.size());
-    for (size_t s = 0; s < p.slots.size(); ++s) {
+    std::vector<std::vector<KnapsackItem>> groups(p.moduleSlots.size());
+    for (size_t s = 0; s < p.moduleSlots.size(); ++s) {
         if (pinned[s] >= 0) {
-            groups[s].push_back({p.slots[s].cost(size_t(pinned[s])), std::pow(p.slots[s].error(size_t(pinned[s])), norm)});
+            groups[s].push_back({p.moduleSlots[s].cost(size_t(pinned[s])), std::pow(p.moduleSlots[s].error(size_t(pinned[s])), norm)});
             continue;
         }
-        for (size_t o = 0; o < p.slots[s].records.size(); ++o)
-            groups[s].push_back({p.slots[s].cost(o), std::pow(p.slots[s].error(o), norm)});
+        for (size_t o = 0; o < p.moduleSlots[s].records.size(); ++o)
+            groups[s].push_back({p.moduleSlots[s].cost(o), std::pow(p.moduleSlots[s].error(o), norm)});
     }
     const auto sol = solveKnapsackExact(groups, budget);
     SearchResult r;
     r.choice = sol.choice;
-    for (size_t s = 0; s < p.slots.size(); ++s)
+    for (size_t s = 0; s < p.moduleSlots.size(); ++s)
         if (pinned[s] >= 0)
             r.choice[s] = pinned[s];
     r.maxErr = maxError(p, r.choice);
@@ -72,14 +72,14 @@ uint64_t topUp(const OptimizerProblem& p, uint64_t budget, const std::vector<int
 {
     uint64_t cost = 0;
     for (size_t s = 0; s < choice.size(); ++s)
-        cost += p.slots[s].cost(size_t(choice[s]));
+        cost += p.moduleSlots[s].cost(size_t(choice[s]));
     for (bool changed = true; changed;) {
         changed = false;
         for (size_t s = 0; s < choice.size(); ++s) {
             const size_t idx = size_t(choice[s]);
-            if (pinned[s] >= 0 || idx + 1 >= p.slots[s].records.size())
+            if (pinned[s] >= 0 || idx + 1 >= p.moduleSlots[s].records.size())
                 continue;
-            const int64_t delta = int64_t(p.slots[s].cost(idx + 1)) - int64_t(p.slots[s].cost(idx));
+            const int64_t delta = int64_t(p.moduleSlots[s].cost(idx + 1)) - int64_t(p.moduleSlots[s].cost(idx));
             if (int64_t(cost) + delta <= int64_t(budget)) {
                 choice[s] = int(idx + 1);
                 cost = uint64_t(int64_t(cost) + delta);
@@ -94,7 +94,7 @@ uint64_t topUp(const OptimizerProblem& p, uint64_t budget, const std::vector<int
 
 Allocation optimizeAllocation(const OptimizerProblem& p, const OptimizeSettings& settings)
 {
-    const size_t n = p.slots.size();
+    const size_t n = p.moduleSlots.size();
     if (n == 0)
         throw Error(ErrorCode::InvalidArgument, "optimizer: no attention/MLP modules to allocate");
     if (!(settings.targetBpw > 0) || !std::isfinite(settings.targetBpw))
@@ -103,25 +103,25 @@ Allocation optimizeAllocation(const OptimizerProblem& p, const OptimizeSettings&
         throw Error(ErrorCode::InvalidArgument, "normSamples: expected at least 2");
     std::vector<int> pinned(n, -1);
     for (const auto& [key, option] : settings.pins) {
-        const auto it = std::find_if(p.slots.begin(), p.slots.end(), [&](const OptimizerSlot& s) { return s.key == key; });
-        if (it == p.slots.end())
+        const auto it = std::find_if(p.moduleSlots.begin(), p.moduleSlots.end(), [&](const OptimizerSlot& s) { return s.key == key; });
+        if (it == p.moduleSlots.end())
             throw Error(ErrorCode::InvalidArgument, "pin " + key + ": no such module in the measurement");
         if (option < 0 || size_t(option) >= it->records.size())
             throw Error(ErrorCode::InvalidArgument, "pin " + key + ": option " + std::to_string(option) +
                                                         " out of range (module has " + std::to_string(it->records.size()) +
                                                         " options)");
-        pinned[size_t(it - p.slots.begin())] = option;
+        pinned[size_t(it - p.moduleSlots.begin())] = option;
     }
 
     // Reachable range with these pins.
     uint64_t minBits = 0, maxBits = 0;
     for (size_t s = 0; s < n; ++s) {
         uint64_t lo = std::numeric_limits<uint64_t>::max(), hi = 0;
-        for (size_t o = 0; o < p.slots[s].records.size(); ++o) {
+        for (size_t o = 0; o < p.moduleSlots[s].records.size(); ++o) {
             if (pinned[s] >= 0 && int(o) != pinned[s])
                 continue;
-            lo = std::min(lo, p.slots[s].cost(o));
-            hi = std::max(hi, p.slots[s].cost(o));
+            lo = std::min(lo, p.moduleSlots[s].cost(o));
+            hi = std::max(hi, p.moduleSlots[s].cost(o));
         }
         minBits += lo;
         maxBits += hi;
@@ -202,7 +202,7 @@ Allocation optimizeAllocation(const OptimizerProblem& p, const OptimizeSettings&
         topUp(p, budget, pinned, best);
 
     for (size_t s = 0; s < n; ++s) {
-        const auto& slot = p.slots[s];
+        const auto& slot = p.moduleSlots[s];
         SlotChoice c;
         c.key = slot.key;
         c.option = best[s];
@@ -214,7 +214,7 @@ Allocation optimizeAllocation(const OptimizerProblem& p, const OptimizeSettings&
         a.totalBits += c.totalBits;
         a.sumLogErr += std::log(c.error);
         a.maxErr = std::max(a.maxErr, c.error);
-        a.slots.push_back(c);
+        a.choices.push_back(c);
     }
     a.bpw = double(a.totalBits) / double(numel);
     a.objective = allocationObjective(p, best, bestNorm);
@@ -228,7 +228,7 @@ std::string formatAllocation(const Allocation& a)
     std::snprintf(line, sizeof line, " -- max(err): %.6f\n -- error_norm: %.6f\n -- Quantization strategy:\n",
                   a.searchMaxErr, a.errorNorm);
     out += line;
-    for (const auto& s : a.slots) {
+    for (const auto& s : a.choices) {
         std::snprintf(line, sizeof line, " --   %-50s %1.4f bpw - exp. error: %1.8f%s\n", s.key.c_str(), s.bpw, s.error,
                       s.pinned ? "  (pinned)" : "");
         out += line;

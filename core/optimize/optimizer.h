@@ -40,7 +40,7 @@ struct SlotChoice {
 // The result, with the figures of the reference's console summary (optimize.py).
 struct Allocation {
     std::string method;
-    std::vector<SlotChoice> slots;
+    std::vector<SlotChoice> choices;
     double targetBpw = 0;
     uint64_t budget = 0, totalBits = 0, numel = 0;
     double bpw = 0;              // totalBits / numel

@@ -11,7 +11,7 @@ namespace exl2 {
 uint64_t OptimizerProblem::numel() const
 {
     uint64_t n = 0;
-    for (const auto& s : slots)
+    for (const auto& s : moduleSlots)
         n += s.numel;
     return n;
 }
@@ -24,7 +24,7 @@ uint64_t OptimizerProblem::budget(double targetBpw) const
 double OptimizerProblem::minBpw() const
 {
     uint64_t bits = 0;
-    for (const auto& s : slots)
+    for (const auto& s : moduleSlots)
         bits += std::min_element(s.records.begin(), s.records.end(), [](auto& a, auto& b) {
                     return a.totalBits < b.totalBits;
                 })->totalBits;
@@ -34,7 +34,7 @@ double OptimizerProblem::minBpw() const
 double OptimizerProblem::maxBpw() const
 {
     uint64_t bits = 0;
-    for (const auto& s : slots)
+    for (const auto& s : moduleSlots)
         bits += std::max_element(s.records.begin(), s.records.end(), [](auto& a, auto& b) {
                     return a.totalBits < b.totalBits;
                 })->totalBits;
@@ -49,22 +49,22 @@ OptimizerProblem buildProblem(const Measurement& m, const std::vector<uint64_t>&
         case MeasuredKind::None: break;
         case MeasuredKind::ParallelDecoder: {
             const std::string base = mod.key.substr(0, mod.key.size() - std::string(".parallel_decoder").size());
-            p.slots.push_back({base + ".self_attn", mod.options, 0});
-            p.slots.push_back({base + ".mlp", mod.mlpOptions, 0});
+            p.moduleSlots.push_back({base + ".self_attn", mod.options, 0});
+            p.moduleSlots.push_back({base + ".mlp", mod.mlpOptions, 0});
             break;
         }
-        default: p.slots.push_back({mod.key, mod.options, 0}); break;
+        default: p.moduleSlots.push_back({mod.key, mod.options, 0}); break;
         }
     }
-    if (p.slots.empty())
+    if (p.moduleSlots.empty())
         throw Error(ErrorCode::InvalidArgument, "measurement has no decoder-layer records to optimize");
-    if (!slotNumel.empty() && slotNumel.size() != p.slots.size())
-        throw Error(ErrorCode::InvalidArgument, "weight counts: expected " + std::to_string(p.slots.size()) +
+    if (!slotNumel.empty() && slotNumel.size() != p.moduleSlots.size())
+        throw Error(ErrorCode::InvalidArgument, "weight counts: expected " + std::to_string(p.moduleSlots.size()) +
                                                     " (one per attention/MLP module), got " + std::to_string(slotNumel.size()));
     // Identical option costs mean identical shapes: derive once per distinct cost list.
     std::map<std::vector<uint64_t>, uint64_t> derived;
-    for (size_t i = 0; i < p.slots.size(); ++i) {
-        auto& s = p.slots[i];
+    for (size_t i = 0; i < p.moduleSlots.size(); ++i) {
+        auto& s = p.moduleSlots[i];
         if (!slotNumel.empty()) {
             s.numel = slotNumel[i];
             continue;
@@ -87,7 +87,7 @@ OptimizerProblem buildProblem(const Measurement& m, const std::vector<uint64_t>&
                         "total_bits; pass the model folder (--model) so the budget can be computed");
         s.numel = derived[costs] = *n;
     }
-    for (const auto& s : p.slots)
+    for (const auto& s : p.moduleSlots)
         if (s.numel == 0)
             throw Error(ErrorCode::InvalidArgument, "weight count of " + s.key + ": expected a positive number");
     return p;

@@ -20,7 +20,7 @@ struct OptimizerSlot {
 };
 
 struct OptimizerProblem {
-    std::vector<OptimizerSlot> slots;
+    std::vector<OptimizerSlot> moduleSlots;
     uint64_t numel() const;                   // all decoder weights
     uint64_t budget(double targetBpw) const;  // int(numel x bits), as the reference computes it
     double minBpw() const;                    // cheapest option everywhere

@@ -10,8 +10,8 @@ namespace exl2 {
 Strategy strategyFromAllocation(const OptimizerProblem& problem, const Allocation& allocation)
 {
     Strategy s;
-    for (size_t i = 0; i < allocation.slots.size(); ++i)
-        s.emplace_back(allocation.slots[i].key, problem.slots[i].records[size_t(allocation.slots[i].option)]);
+    for (size_t i = 0; i < allocation.choices.size(); ++i)
+        s.emplace_back(allocation.choices[i].key, problem.moduleSlots[i].records[size_t(allocation.choices[i].option)]);
     return s;
 }
 
@@ -57,7 +57,7 @@ Strategy readStrategy(const std::filesystem::path& path)
 std::vector<int> choiceFromStrategy(const OptimizerProblem& problem, const Strategy& strategy)
 {
     std::vector<int> choice;
-    for (const auto& slot : problem.slots) {
+    for (const auto& slot : problem.moduleSlots) {
         const OptionRecord* chosen = nullptr;
         for (const auto& [key, record] : strategy)
             if (key == slot.key)

@@ -25,6 +25,7 @@ struct JobSettings {
     std::optional<double> ropeAlpha;    // -ra
     std::string outputMeasurement;      // -om measure only, write measurement.json here
     std::string reuseMeasurement;       // -m  reuse a measurement.json (ours or exllamav2's)
+    std::string strategyFile;           // --strategy use this allocation (exported by the GUI inspector) instead of optimizing
     int datasetRows = 100;              // -r
     int measurementRows = 16;           // -mr
     int length = 2048;                  // -l

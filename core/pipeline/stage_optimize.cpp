@@ -54,18 +54,18 @@ uint64_t storedBits(const MeasuredQParams& m, const LinearShape& s, const std::s
 OptimizerProblem withStoredCosts(OptimizerProblem p, const SourceModel& model)
 {
     const ModelConfig& c = model.config();
-    for (size_t i = 0; i < p.slots.size(); ++i) {
+    for (size_t i = 0; i < p.moduleSlots.size(); ++i) {
         const int layer = int(i / 2);
         const auto shapes =
             linearShapes(model, i % 2 == 0 ? attentionLinearKeys(c, layer) : mlpLinearKeys(c, layer));
-        for (OptionRecord& r : p.slots[i].records) {
+        for (OptionRecord& r : p.moduleSlots[i].records) {
             uint64_t bits = 0;
             for (const auto& [name, qp] : r.linears) {
                 const auto it = shapes.find(name);
                 if (it == shapes.end())
-                    throw Error(ErrorCode::Model, p.slots[i].key + ": the measurement names a linear \"" + name +
+                    throw Error(ErrorCode::Model, p.moduleSlots[i].key + ": the measurement names a linear \"" + name +
                                                       "\" that the model does not have");
-                bits += storedBits(qp, it->second, p.slots[i].key + "." + name);
+                bits += storedBits(qp, it->second, p.moduleSlots[i].key + "." + name);
             }
             r.totalBits = bits;
         }
@@ -149,7 +149,7 @@ void stageOptimize(JobContext& ctx, SourceModel& model)
     if (ctx.hooks().strategyChosen) {
         StrategyChosen sc;
         sc.targetBpw = ctx.settings().bits;
-        for (const SlotChoice& s : a.slots) {
+        for (const SlotChoice& s : a.choices) {
             sc.keys.push_back(s.key);
             sc.bpw.push_back(s.bpw);
         }

@@ -34,7 +34,7 @@ int main()
 {
     const int layers = envInt("EXL2_BENCH_LAYERS", 80);
     const auto problem = exl2::buildProblem(exl2test::syntheticMeasurement(layers, 2024));
-    std::printf("bench_optimizer: %d layers, %zu slots, reachable %.4f..%.4f bpw\n", layers, problem.slots.size(),
+    std::printf("bench_optimizer: %d layers, %zu slots, reachable %.4f..%.4f bpw\n", layers, problem.moduleSlots.size(),
                 problem.minBpw(), problem.maxBpw());
     for (double bpw : {2.5, 4.125, 6.0}) {
         exl2::OptimizeSettings s;
@@ -46,7 +46,7 @@ int main()
         // One exact solve at a fixed norm: the figure for "an 80-layer model in well under a second".
         const double norm = 2.5;
         std::vector<std::vector<exl2::KnapsackItem>> groups;
-        for (const auto& slot : problem.slots) {
+        for (const auto& slot : problem.moduleSlots) {
             groups.emplace_back();
             for (size_t o = 0; o < slot.records.size(); ++o)
                 groups.back().push_back({slot.cost(o), std::pow(slot.error(o), norm)});
@@ -71,9 +71,9 @@ int main()
         // Compare both on the annealer's norm: exact optimum there vs what annealing found.
         for (auto& g : groups)
             g.clear();
-        for (size_t i = 0; i < problem.slots.size(); ++i)
-            for (size_t o = 0; o < problem.slots[i].records.size(); ++o)
-                groups[i].push_back({problem.slots[i].cost(o), std::pow(problem.slots[i].error(o), anneal.errorNorm)});
+        for (size_t i = 0; i < problem.moduleSlots.size(); ++i)
+            for (size_t o = 0; o < problem.moduleSlots[i].records.size(); ++o)
+                groups[i].push_back({problem.moduleSlots[i].cost(o), std::pow(problem.moduleSlots[i].error(o), anneal.errorNorm)});
         const auto exactAtAnnealNorm = exl2::solveKnapsackExact(groups, anneal.budget);
 
         std::printf("target %.3f bpw:\n", bpw);

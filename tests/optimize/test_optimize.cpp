@@ -17,9 +17,6 @@
 
 #include <functional>
 
-// Qt's `slots` keyword macro would eat the optimizer's `.slots` members; this file uses Q_SLOTS instead.
-#undef slots
-
 using exl2::Error;
 using exl2::ErrorCode;
 
@@ -172,10 +169,10 @@ void TestOptimize::parallelDecoderRoundTrip()
     const auto back = exl2::parseMeasurement(text, "pd.json");
     QVERIFY(back == m);
     const auto p = exl2::buildProblem(back);
-    QCOMPARE(int(p.slots.size()), 4);
-    QCOMPARE(p.slots[2].key, std::string("model.layers.1.self_attn"));
-    QCOMPARE(p.slots[3].key, std::string("model.layers.1.mlp"));
-    QCOMPARE(p.slots[3].numel, exl2test::mlpNumel({256, 256, 512}));
+    QCOMPARE(int(p.moduleSlots.size()), 4);
+    QCOMPARE(p.moduleSlots[2].key, std::string("model.layers.1.self_attn"));
+    QCOMPARE(p.moduleSlots[3].key, std::string("model.layers.1.mlp"));
+    QCOMPARE(p.moduleSlots[3].numel, exl2test::mlpNumel({256, 256, 512}));
 }
 
 void TestOptimize::badMeasurement_data()
@@ -262,13 +259,13 @@ void TestOptimize::referenceCostFormula()
 void TestOptimize::weightCountsRecovered()
 {
     const auto example = exl2::buildProblem(exl2::readMeasurement(examplePath()));
-    QCOMPARE(example.slots[0].numel, uint64_t(49152));  // 2*128*128 + 2*128*64
-    QCOMPARE(example.slots[1].numel, uint64_t(98304));  // 3*128*256
+    QCOMPARE(example.moduleSlots[0].numel, uint64_t(49152));  // 2*128*128 + 2*128*64
+    QCOMPARE(example.moduleSlots[1].numel, uint64_t(98304));  // 3*128*256
     for (auto shape : {exl2test::SyntheticShape{4096, 1024, 14336}, exl2test::SyntheticShape{2048, 2048, 5632},
                        exl2test::SyntheticShape{8192, 1024, 28672}}) {
         const auto p = exl2::buildProblem(exl2test::syntheticMeasurement(2, 5, shape));
-        QCOMPARE(p.slots[0].numel, exl2test::attnNumel(shape));
-        QCOMPARE(p.slots[1].numel, exl2test::mlpNumel(shape));
+        QCOMPARE(p.moduleSlots[0].numel, exl2test::attnNumel(shape));
+        QCOMPARE(p.moduleSlots[1].numel, exl2test::mlpNumel(shape));
     }
     // Given counts win; a wrong number of them is refused.
     const auto m = exl2test::syntheticMeasurement(2, 5);
@@ -341,7 +338,7 @@ void TestOptimize::exactBeatsAnneal()
     // Same norm as the annealer chose: the exact optimum can only be lower or equal.
     exl2::OptimizeSettings exactAtNorm = quickAnneal(bpw, exl2::OptimizeMethod::Exact);
     std::vector<std::vector<exl2::KnapsackItem>> groups;
-    for (const auto& s : p.slots) {
+    for (const auto& s : p.moduleSlots) {
         groups.emplace_back();
         for (size_t o = 0; o < s.records.size(); ++o)
             groups.back().push_back({s.cost(o), std::pow(s.error(o), anneal.errorNorm)});
@@ -355,7 +352,7 @@ void TestOptimize::exactBeatsAnneal()
     QVERIFY(full.totalBits <= full.budget);
     QCOMPARE(full.budget, anneal.budget);
     std::vector<int> annealChoice;
-    for (const auto& s : anneal.slots)
+    for (const auto& s : anneal.choices)
         annealChoice.push_back(s.option);
     QVERIFY(full.objective <= exl2::allocationObjective(p, annealChoice, full.errorNorm) * (1 + 1e-12));
     qInfo("%d layers, %.2f bpw: anneal sum %.8g, exact sum %.8g (norm %.4f); max err anneal %.6f exact %.6f", layers, bpw,
@@ -382,21 +379,21 @@ void TestOptimize::pinning()
     s.pins["model.layers.2.mlp"] = 16;  // the 8-bit option: the rest must give up bits
     s.pins["model.layers.5.self_attn"] = 0;
     const auto pinned = exl2::optimizeAllocation(p, s);
-    QCOMPARE(pinned.slots[5].option, 16);
-    QVERIFY(pinned.slots[5].pinned);
-    QCOMPARE(pinned.slots[10].option, 0);
+    QCOMPARE(pinned.choices[5].option, 16);
+    QVERIFY(pinned.choices[5].pinned);
+    QCOMPARE(pinned.choices[10].option, 0);
     QVERIFY(pinned.totalBits <= pinned.budget);
     uint64_t othersFree = 0, othersPinned = 0;
-    for (size_t i = 0; i < p.slots.size(); ++i)
+    for (size_t i = 0; i < p.moduleSlots.size(); ++i)
         if (i != 5 && i != 10)
-            othersFree += free.slots[i].totalBits, othersPinned += pinned.slots[i].totalBits;
+            othersFree += free.choices[i].totalBits, othersPinned += pinned.choices[i].totalBits;
     QVERIFY2(othersPinned < othersFree, "unpinned modules did not re-balance");
     for (auto method : {exl2::OptimizeMethod::Anneal}) {
         auto sa = quickAnneal(3.0, method);
         sa.pins = s.pins;
         const auto a = exl2::optimizeAllocation(p, sa);
-        QCOMPARE(a.slots[5].option, 16);
-        QCOMPARE(a.slots[10].option, 0);
+        QCOMPARE(a.choices[5].option, 16);
+        QCOMPARE(a.choices[10].option, 0);
         QVERIFY(a.totalBits <= a.budget);
     }
 }
@@ -412,7 +409,7 @@ void TestOptimize::badPins()
     expectError([&] { exl2::optimizeAllocation(p, s); }, ErrorCode::InvalidArgument, {"option 17 out of range", "17 options"});
     // Pinning every module to 8 bits makes 3 bpw unreachable; the message gives the range with those pins.
     s.pins.clear();
-    for (const auto& slot : p.slots)
+    for (const auto& slot : p.moduleSlots)
         s.pins[slot.key] = int(slot.records.size()) - 1;
     s.targetBpw = 3.0;
     expectError([&] { exl2::optimizeAllocation(p, s); }, ErrorCode::InvalidArgument, {"with these pins", "reachable range is 8.0"});
@@ -456,7 +453,7 @@ void TestOptimize::strategyRoundTrip()
     const auto back = exl2::readStrategy(dir / "strategy.json");
     QVERIFY(back == strategy);
     std::vector<int> expected;
-    for (const auto& s : a.slots)
+    for (const auto& s : a.choices)
         expected.push_back(s.option);
     QCOMPARE(exl2::choiceFromStrategy(p, back), expected);
     // Inside a job file, as the converter stores it.
@@ -489,7 +486,7 @@ void TestOptimize::summaryFormat()
     QVERIFY(text.contains(QRegularExpression(" --   model.layers.1.mlp {33}\\d\\.\\d{4} bpw - exp. error: 0\\.\\d{8}\n")));
     QVERIFY(text.contains(" -- sum(log(err)): "));
     double logSum = 0;
-    for (const auto& slot : a.slots)
+    for (const auto& slot : a.choices)
         logSum += std::log(slot.error);
     QCOMPARE(a.sumLogErr, logSum);
     QVERIFY(a.totalBits <= a.budget);
