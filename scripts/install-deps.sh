@@ -9,6 +9,7 @@ packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6 nlohmann-json3-dev
   libopenblas-dev liblapacke-dev libpcre2-dev libsnappy-dev libzstd-dev zlib1g-dev
   xvfb xauth imagemagick fonts-dejavu-core appstream dpkg-dev file
+  clang libclang-rt-14-dev
 )
 
 missing=()
