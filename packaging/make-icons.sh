@@ -19,8 +19,8 @@ convert -size 1024x1024 xc:none \
   -fill none -stroke '#ffb347' -strokewidth 40 -draw "polyline 160,336 400,240 600,176 864,144" \
   -stroke none -fill white -font DejaVu-Sans-Bold -pointsize 120 -gravity south -annotate +0+48 'EXL2' \
   "$master"
-for size in 16 22 24 32 48 64 128 256; do
-  convert "$master" -filter Lanczos -resize "${size}x${size}" -strip "$out/exl2-studio-$size.png"
+for size in 16 22 24 32 48 64 128 256 512; do
+  convert "$master" -filter Lanczos -resize "${size}x${size}" -depth 8 -strip "$out/exl2-studio-$size.png"
 done
 rm -f "$master"
 echo "icons written to $out"

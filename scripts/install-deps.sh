@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-translations-l10n qt6-qpa-plugins
   libqcustomplot-dev libqcustomplot2.1-qt6 nlohmann-json3-dev
   libopenblas-dev liblapacke-dev libpcre2-dev libsnappy-dev libzstd-dev zlib1g-dev
-  xvfb xauth imagemagick fonts-dejavu-core appstream dpkg-dev file
+  xvfb xauth imagemagick fonts-dejavu-core fonts-wqy-microhei appstream desktop-file-utils dpkg-dev file binutils
   clang libclang-rt-14-dev
 )
 
