@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>Formatting</name>
@@ -115,6 +116,25 @@
     </message>
 </context>
 <context>
+    <name>ModelFacts</name>
+    <message>
+        <source>none (learned positions)</source>
+        <translation>keine (gelernte Positionen)</translation>
+    </message>
+    <message>
+        <source>theta %1</source>
+        <translation>Theta %1</translation>
+    </message>
+    <message>
+        <source>%1 ×%2, %3</source>
+        <translation>%1 ×%2, %3</translation>
+    </message>
+    <message>
+        <source>%1, partial rotation %2</source>
+        <translation>%1, teilweise Rotation %2</translation>
+    </message>
+</context>
+<context>
     <name>exl2::AllocationChart</name>
     <message>
         <source>Bits per weight by layer</source>
@@ -168,8 +188,8 @@
         <translation>Du&amp;rchsuchen…</translation>
     </message>
     <message>
-        <source>column / field (default: first text column, "text")</source>
-        <translation>Spalte / Feld (Standard: erste Textspalte, "text")</translation>
+        <source>column / field (default: first text column, &quot;text&quot;)</source>
+        <translation>Spalte / Feld (Standard: erste Textspalte, &quot;text&quot;)</translation>
     </message>
     <message>
         <source>The first rows of the file appear here.</source>
@@ -218,6 +238,69 @@
     <message>
         <source>Rows longer than %1 tokens may need excessive memory.</source>
         <translation>Zeilen mit mehr als %1 Tokens können übermäßig viel Speicher brauchen.</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::ChartBase</name>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3
+%4: %5</source>
+        <translation>%1
+%2: %3
+%4: %5</translation>
+    </message>
+    <message>
+        <source>Export &amp;image…</source>
+        <translation>Als &amp;Bild exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>Zoom &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export chart image</source>
+        <translation>Diagramm als Bild exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write %1 (the name must end in .png, .svg or .pdf, and the folder must be writable).</source>
+        <translation>%1 konnte nicht geschrieben werden (der Name muss auf .png, .svg oder .pdf enden und der Ordner beschreibbar sein).</translation>
+    </message>
+    <message>
+        <source>Export chart data</source>
+        <translation>Diagrammdaten exportieren</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-Datei (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: the folder is not writable.</source>
+        <translation>%1 konnte nicht geschrieben werden: Der Ordner ist nicht beschreibbar.</translation>
     </message>
 </context>
 <context>
@@ -342,6 +425,238 @@
     </message>
 </context>
 <context>
+    <name>exl2::InspectorAllocationChart</name>
+    <message>
+        <source>Allocated bits per weight by layer</source>
+        <translation>Zugeteilte Bits pro Gewicht je Schicht</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>Bits pro Gewicht</translation>
+    </message>
+    <message>
+        <source>Attention bpw</source>
+        <translation>Attention-bpw</translation>
+    </message>
+    <message>
+        <source>MLP bpw</source>
+        <translation>MLP-bpw</translation>
+    </message>
+    <message>
+        <source>Pinned module</source>
+        <translation>Fixiertes Modul</translation>
+    </message>
+    <message>
+        <source>Target bpw</source>
+        <translation>Ziel-bpw</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::InspectorErrorChart</name>
+    <message>
+        <source>Expected error by layer</source>
+        <translation>Erwarteter Fehler je Schicht</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Expected error (1 - accuracy)</source>
+        <translation>Erwarteter Fehler (1 − Genauigkeit)</translation>
+    </message>
+    <message>
+        <source>Attention error</source>
+        <translation>Attention-Fehler</translation>
+    </message>
+    <message>
+        <source>MLP error</source>
+        <translation>MLP-Fehler</translation>
+    </message>
+    <message>
+        <source>Max error</source>
+        <translation>Größter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::InspectorTable</name>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>Option</translation>
+    </message>
+    <message>
+        <source>bpw</source>
+        <translation>bpw</translation>
+    </message>
+    <message>
+        <source>Expected error</source>
+        <translation>Erwarteter Fehler</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Fixiert</translation>
+    </message>
+    <message>
+        <source>#%1: %2 bpw, error %3</source>
+        <translation>#%1: %2 bpw, Fehler %3</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::InspectorWindow</name>
+    <message>
+        <source>Allocation inspector</source>
+        <translation>Zuteilungs-Inspektor</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Drag to change the target bits per weight</source>
+        <translation>Ziehen, um die Ziel-Bits pro Gewicht zu ändern</translation>
+    </message>
+    <message>
+        <source>Target bpw</source>
+        <translation>Ziel-bpw</translation>
+    </message>
+    <message>
+        <source> bpw</source>
+        <translation> bpw</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>Bits pro Gewicht</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Output .safetensors size: decoder layers at the target plus embeddings, norms (fp16) and the head at the head bits</source>
+        <translation>Größe der ausgegebenen .safetensors: Decoder-Schichten mit dem Ziel, dazu Einbettungen, Normen (fp16) und der Kopf mit den Kopf-Bits</translation>
+    </message>
+    <message>
+        <source>Output file size</source>
+        <translation>Größe der Ausgabedateien</translation>
+    </message>
+    <message>
+        <source>Estimate: file size + fp16 key/value cache for the context length + one 2048-token forward chunk of activations</source>
+        <translation>Schätzung: Dateigröße + fp16-Key/Value-Cache für die Kontextlänge + Aktivierungen eines Vorwärtsblocks von 2048 Tokens</translation>
+    </message>
+    <message>
+        <source>VRAM budget</source>
+        <translation>VRAM-Bedarf</translation>
+    </message>
+    <message>
+        <source>Context length (VRAM)</source>
+        <translation>Kontextlänge (VRAM)</translation>
+    </message>
+    <message>
+        <source>Head bits</source>
+        <translation>Kopf-Bits</translation>
+    </message>
+    <message>
+        <source>Clear pins</source>
+        <translation>Fixierungen aufheben</translation>
+    </message>
+    <message>
+        <source>Export strategy...</source>
+        <translation>Strategie exportieren...</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open measurement...</source>
+        <translation>Messung ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <source>&amp;Export strategy...</source>
+        <translation>Strategie &amp;exportieren...</translation>
+    </message>
+    <message>
+        <source>Export allocation as &amp;CSV...</source>
+        <translation>Zuteilung als &amp;CSV exportieren...</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Allocation inspector - %1</source>
+        <translation>Zuteilungs-Inspektor - %1</translation>
+    </message>
+    <message>
+        <source>Achieved %1 bpw (range %2 to %3)
+Max error %4, sum(log err) %5
+Error norm %6, %7 pinned</source>
+        <translation>Erreicht: %1 bpw (Bereich %2 bis %3)
+Größter Fehler %4, Summe(log Fehler) %5
+Fehlernorm %6, %7 fixiert</translation>
+    </message>
+    <message>
+        <source>Exact optimum of the full norm search (as exl2-convert computes it)</source>
+        <translation>Exaktes Optimum der vollständigen Normsuche (wie exl2-convert es berechnet)</translation>
+    </message>
+    <message>
+        <source>Fast answer at error norm %1 (%2 ms); refining with the full norm search...</source>
+        <translation>Schnelle Antwort bei Fehlernorm %1 (%2 ms); die vollständige Normsuche verfeinert sie...</translation>
+    </message>
+    <message>
+        <source>No allocation to export: open a measurement first</source>
+        <translation>Keine Zuteilung zum Exportieren: Öffnen Sie zuerst eine Messung</translation>
+    </message>
+    <message>
+        <source>The full optimizer search did not finish: %1</source>
+        <translation>Die vollständige Optimierersuche wurde nicht beendet: %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>Open measurement</source>
+        <translation>Messung öffnen</translation>
+    </message>
+    <message>
+        <source>Measurement (*.json)</source>
+        <translation>Messung (*.json)</translation>
+    </message>
+    <message>
+        <source>Model folder (optional: cancel to use the measurement alone)</source>
+        <translation>Modellordner (optional: Abbrechen, um nur die Messung zu verwenden)</translation>
+    </message>
+    <message>
+        <source>Export strategy</source>
+        <translation>Strategie exportieren</translation>
+    </message>
+    <message>
+        <source>Strategy (*.json)</source>
+        <translation>Strategie (*.json)</translation>
+    </message>
+    <message>
+        <source>Strategy written to %1: convert with exl2-convert --strategy %1</source>
+        <translation>Strategie nach %1 geschrieben: umwandeln mit exl2-convert --strategy %1</translation>
+    </message>
+    <message>
+        <source>Export allocation</source>
+        <translation>Zuteilung exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>exl2::MeasurementPage</name>
     <message>
         <source>Measurement</source>
@@ -411,7 +726,7 @@
         <translation>Modellordner</translation>
     </message>
     <message>
-        <source>A folder with config.json and the model's .safetensors files</source>
+        <source>A folder with config.json and the model&apos;s .safetensors files</source>
         <translation>Ein Ordner mit config.json und den .safetensors-Dateien des Modells</translation>
     </message>
     <message>
@@ -598,6 +913,155 @@
     </message>
 </context>
 <context>
+    <name>exl2::StudioWindow</name>
+    <message>
+        <source>Measurements (*.json);;All files (*)</source>
+        <translation>Messungen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>EXL2 Studio</source>
+        <translation>EXL2 Studio</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New conversion…</source>
+        <translation>&amp;Neue Umwandlung…</translation>
+    </message>
+    <message>
+        <source>&amp;Open measurement…</source>
+        <translation>Messung ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare measurements…</source>
+        <translation>Messungen &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Design</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About EXL2 Studio</source>
+        <translation>Ü&amp;ber EXL2 Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;EXL2 Studio&lt;/h2&gt;&lt;p&gt;Convert Hugging Face models to EXL2, inspect how a measurement allocates the bits, and compare measurements.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;EXL2 Studio&lt;/h2&gt;&lt;p&gt;Hugging-Face-Modelle nach EXL2 umwandeln, untersuchen, wie eine Messung die Bits verteilt, und Messungen vergleichen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>New conversion…</source>
+        <translation>Neue Umwandlung…</translation>
+    </message>
+    <message>
+        <source>Open measurement…</source>
+        <translation>Messung öffnen…</translation>
+    </message>
+    <message>
+        <source>Compare measurements…</source>
+        <translation>Messungen vergleichen…</translation>
+    </message>
+    <message>
+        <source>Recent measurements (double-click to open):</source>
+        <translation>Zuletzt verwendete Messungen (Doppelklick öffnet):</translation>
+    </message>
+    <message>
+        <source>Removed from the recent list, no longer there: %1</source>
+        <translation>Aus der Liste entfernt, da nicht mehr vorhanden: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>Conversion wizard opened</source>
+        <translation>Umwandlungsassistent geöffnet</translation>
+    </message>
+    <message>
+        <source>Open measurement</source>
+        <translation>Messung öffnen</translation>
+    </message>
+    <message>
+        <source>Could not open %1:
+%2</source>
+        <translation>%1 konnte nicht geöffnet werden:
+%2</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Compare measurements</source>
+        <translation>Messungen vergleichen</translation>
+    </message>
+    <message>
+        <source>Choose two or more measurement files to compare.</source>
+        <translation>Wählen Sie zwei oder mehr Messdateien zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>Compare measurements (choose two or more)</source>
+        <translation>Messungen vergleichen (zwei oder mehr wählen)</translation>
+    </message>
+    <message>
+        <source>The language changes when EXL2 Studio is started again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von EXL2 Studio.</translation>
+    </message>
+    <message>
+        <source>About EXL2 Studio</source>
+        <translation>Über EXL2 Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;EXL2 Studio %1&lt;/h3&gt;&lt;p&gt;Converts Hugging Face language models to exllamav2&apos;s EXL2 format, and shows what the conversion does: the measurement, the allocation of bits per layer, and the error it costs.&lt;/p&gt;&lt;p&gt;Command-line tools: exl2-convert, exl2-tool.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;EXL2 Studio %1&lt;/h3&gt;&lt;p&gt;Wandelt Hugging-Face-Sprachmodelle in das EXL2-Format von exllamav2 um und zeigt, was die Umwandlung bewirkt: die Messung, die Verteilung der Bits auf die Schichten und den Fehler, den sie kostet.&lt;/p&gt;&lt;p&gt;Kommandozeilenwerkzeuge: exl2-convert, exl2-tool.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>exl2::TargetPage</name>
     <message>
         <source>Target</source>
@@ -682,6 +1146,38 @@
     <message>
         <source>The output folder is not empty; its files are kept, and files of the same name are replaced.</source>
         <translation>Der Ausgabeordner ist nicht leer; seine Dateien bleiben erhalten, gleichnamige Dateien werden ersetzt.</translation>
+    </message>
+    <message>
+        <source>Optional: an allocation exported by the inspector (strategy .json)</source>
+        <translation>Optional: eine vom Inspektor exportierte Zuteilung (Strategie-.json)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>S&amp;trategy file:</source>
+        <translation>S&amp;trategiedatei:</translation>
+    </message>
+    <message>
+        <source>Choose a strategy file</source>
+        <translation>Strategiedatei wählen</translation>
+    </message>
+    <message>
+        <source>Strategy (*.json);;All files (*)</source>
+        <translation>Strategie (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The allocation comes from the strategy (%1 modules): %2 bits per weight in the decoder layers. The target above is not used.</source>
+        <translation>Die Zuteilung stammt aus der Strategie (%1 Module): %2 Bits pro Gewicht in den Decoder-Schichten. Das obige Ziel wird nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>The allocation comes from the strategy (%1 modules); the target above is not used.</source>
+        <translation>Die Zuteilung stammt aus der Strategie (%1 Module); das obige Ziel wird nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>%1: not a strategy file (%2)</source>
+        <translation>%1: keine Strategiedatei (%2)</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Formatting</name>
@@ -115,6 +116,25 @@
     </message>
 </context>
 <context>
+    <name>ModelFacts</name>
+    <message>
+        <source>none (learned positions)</source>
+        <translation>无（学习到的位置编码）</translation>
+    </message>
+    <message>
+        <source>theta %1</source>
+        <translation>theta %1</translation>
+    </message>
+    <message>
+        <source>%1 ×%2, %3</source>
+        <translation>%1 ×%2，%3</translation>
+    </message>
+    <message>
+        <source>%1, partial rotation %2</source>
+        <translation>%1，部分旋转 %2</translation>
+    </message>
+</context>
+<context>
     <name>exl2::AllocationChart</name>
     <message>
         <source>Bits per weight by layer</source>
@@ -168,8 +188,8 @@
         <translation>浏览(&amp;R)…</translation>
     </message>
     <message>
-        <source>column / field (default: first text column, "text")</source>
-        <translation>列 / 字段（默认：第一个文本列，"text"）</translation>
+        <source>column / field (default: first text column, &quot;text&quot;)</source>
+        <translation>列 / 字段（默认：第一个文本列，&quot;text&quot;）</translation>
     </message>
     <message>
         <source>The first rows of the file appear here.</source>
@@ -218,6 +238,69 @@
     <message>
         <source>Rows longer than %1 tokens may need excessive memory.</source>
         <translation>超过 %1 个词元的行可能占用过多内存。</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::ChartBase</name>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3
+%4: %5</source>
+        <translation>%1
+%2：%3
+%4：%5</translation>
+    </message>
+    <message>
+        <source>Export &amp;image…</source>
+        <translation>导出图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>重置缩放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export chart image</source>
+        <translation>导出图表图像</translation>
+    </message>
+    <message>
+        <source>Could not write %1 (the name must end in .png, .svg or .pdf, and the folder must be writable).</source>
+        <translation>无法写入 %1（文件名必须以 .png、.svg 或 .pdf 结尾，且文件夹必须可写）。</translation>
+    </message>
+    <message>
+        <source>Export chart data</source>
+        <translation>导出图表数据</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: the folder is not writable.</source>
+        <translation>无法写入 %1：文件夹不可写。</translation>
     </message>
 </context>
 <context>
@@ -342,6 +425,238 @@
     </message>
 </context>
 <context>
+    <name>exl2::InspectorAllocationChart</name>
+    <message>
+        <source>Allocated bits per weight by layer</source>
+        <translation>各层分配的每权重位数</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>每权重位数</translation>
+    </message>
+    <message>
+        <source>Attention bpw</source>
+        <translation>注意力 bpw</translation>
+    </message>
+    <message>
+        <source>MLP bpw</source>
+        <translation>MLP bpw</translation>
+    </message>
+    <message>
+        <source>Pinned module</source>
+        <translation>已固定的模块</translation>
+    </message>
+    <message>
+        <source>Target bpw</source>
+        <translation>目标 bpw</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::InspectorErrorChart</name>
+    <message>
+        <source>Expected error by layer</source>
+        <translation>各层的预期误差</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Expected error (1 - accuracy)</source>
+        <translation>预期误差（1 − 准确度）</translation>
+    </message>
+    <message>
+        <source>Attention error</source>
+        <translation>注意力误差</translation>
+    </message>
+    <message>
+        <source>MLP error</source>
+        <translation>MLP 误差</translation>
+    </message>
+    <message>
+        <source>Max error</source>
+        <translation>最大误差</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::InspectorTable</name>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>bpw</source>
+        <translation>每权重位数</translation>
+    </message>
+    <message>
+        <source>Expected error</source>
+        <translation>预期误差</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>已固定</translation>
+    </message>
+    <message>
+        <source>#%1: %2 bpw, error %3</source>
+        <translation>#%1：%2 bpw，误差 %3</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::InspectorWindow</name>
+    <message>
+        <source>Allocation inspector</source>
+        <translation>位分配检查器</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Drag to change the target bits per weight</source>
+        <translation>拖动以更改目标每权重位数</translation>
+    </message>
+    <message>
+        <source>Target bpw</source>
+        <translation>目标 bpw</translation>
+    </message>
+    <message>
+        <source> bpw</source>
+        <translation> bpw</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>每权重位数</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Output .safetensors size: decoder layers at the target plus embeddings, norms (fp16) and the head at the head bits</source>
+        <translation>输出 .safetensors 的大小：按目标位数计算的解码器层，加上嵌入、归一化层（fp16）以及按输出头位数计算的输出头</translation>
+    </message>
+    <message>
+        <source>Output file size</source>
+        <translation>输出文件大小</translation>
+    </message>
+    <message>
+        <source>Estimate: file size + fp16 key/value cache for the context length + one 2048-token forward chunk of activations</source>
+        <translation>估算：文件大小 + 该上下文长度的 fp16 键/值缓存 + 一个 2048 词元前向块的激活值</translation>
+    </message>
+    <message>
+        <source>VRAM budget</source>
+        <translation>显存预算</translation>
+    </message>
+    <message>
+        <source>Context length (VRAM)</source>
+        <translation>上下文长度（显存）</translation>
+    </message>
+    <message>
+        <source>Head bits</source>
+        <translation>输出头位数</translation>
+    </message>
+    <message>
+        <source>Clear pins</source>
+        <translation>清除固定</translation>
+    </message>
+    <message>
+        <source>Export strategy...</source>
+        <translation>导出策略...</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open measurement...</source>
+        <translation>打开测量结果(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>&amp;Export strategy...</source>
+        <translation>导出策略(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Export allocation as &amp;CSV...</source>
+        <translation>将位分配导出为 CSV(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Allocation inspector - %1</source>
+        <translation>位分配检查器 - %1</translation>
+    </message>
+    <message>
+        <source>Achieved %1 bpw (range %2 to %3)
+Max error %4, sum(log err) %5
+Error norm %6, %7 pinned</source>
+        <translation>实际 %1 bpw（范围 %2 至 %3）
+最大误差 %4，sum(log 误差) %5
+误差范数 %6，已固定 %7 个</translation>
+    </message>
+    <message>
+        <source>Exact optimum of the full norm search (as exl2-convert computes it)</source>
+        <translation>完整范数搜索的精确最优解（与 exl2-convert 的计算相同）</translation>
+    </message>
+    <message>
+        <source>Fast answer at error norm %1 (%2 ms); refining with the full norm search...</source>
+        <translation>误差范数 %1 下的快速结果（%2 毫秒）；正在用完整范数搜索细化...</translation>
+    </message>
+    <message>
+        <source>No allocation to export: open a measurement first</source>
+        <translation>没有可导出的位分配：请先打开测量结果</translation>
+    </message>
+    <message>
+        <source>The full optimizer search did not finish: %1</source>
+        <translation>完整的优化器搜索未完成：%1</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>Open measurement</source>
+        <translation>打开测量结果</translation>
+    </message>
+    <message>
+        <source>Measurement (*.json)</source>
+        <translation>测量结果 (*.json)</translation>
+    </message>
+    <message>
+        <source>Model folder (optional: cancel to use the measurement alone)</source>
+        <translation>模型文件夹（可选：取消则只使用测量结果）</translation>
+    </message>
+    <message>
+        <source>Export strategy</source>
+        <translation>导出策略</translation>
+    </message>
+    <message>
+        <source>Strategy (*.json)</source>
+        <translation>策略 (*.json)</translation>
+    </message>
+    <message>
+        <source>Strategy written to %1: convert with exl2-convert --strategy %1</source>
+        <translation>策略已写入 %1：使用 exl2-convert --strategy %1 进行转换</translation>
+    </message>
+    <message>
+        <source>Export allocation</source>
+        <translation>导出位分配</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>exl2::MeasurementPage</name>
     <message>
         <source>Measurement</source>
@@ -411,7 +726,7 @@
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <source>A folder with config.json and the model's .safetensors files</source>
+        <source>A folder with config.json and the model&apos;s .safetensors files</source>
         <translation>包含 config.json 和模型 .safetensors 文件的文件夹</translation>
     </message>
     <message>
@@ -598,6 +913,155 @@
     </message>
 </context>
 <context>
+    <name>exl2::StudioWindow</name>
+    <message>
+        <source>Measurements (*.json);;All files (*)</source>
+        <translation>测量结果 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>EXL2 Studio</source>
+        <translation>EXL2 Studio</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversion…</source>
+        <translation>新建转换(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open measurement…</source>
+        <translation>打开测量结果(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare measurements…</source>
+        <translation>比较测量结果(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About EXL2 Studio</source>
+        <translation>关于 EXL2 Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;EXL2 Studio&lt;/h2&gt;&lt;p&gt;Convert Hugging Face models to EXL2, inspect how a measurement allocates the bits, and compare measurements.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;EXL2 Studio&lt;/h2&gt;&lt;p&gt;将 Hugging Face 模型转换为 EXL2，查看测量结果如何分配位数，并比较多个测量结果。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>New conversion…</source>
+        <translation>新建转换…</translation>
+    </message>
+    <message>
+        <source>Open measurement…</source>
+        <translation>打开测量结果…</translation>
+    </message>
+    <message>
+        <source>Compare measurements…</source>
+        <translation>比较测量结果…</translation>
+    </message>
+    <message>
+        <source>Recent measurements (double-click to open):</source>
+        <translation>最近的测量结果（双击打开）：</translation>
+    </message>
+    <message>
+        <source>Removed from the recent list, no longer there: %1</source>
+        <translation>已从最近列表中移除（文件已不存在）：%1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>Conversion wizard opened</source>
+        <translation>已打开转换向导</translation>
+    </message>
+    <message>
+        <source>Open measurement</source>
+        <translation>打开测量结果</translation>
+    </message>
+    <message>
+        <source>Could not open %1:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Compare measurements</source>
+        <translation>比较测量结果</translation>
+    </message>
+    <message>
+        <source>Choose two or more measurement files to compare.</source>
+        <translation>请选择两个或更多测量文件进行比较。</translation>
+    </message>
+    <message>
+        <source>Compare measurements (choose two or more)</source>
+        <translation>比较测量结果（选择两个或更多）</translation>
+    </message>
+    <message>
+        <source>The language changes when EXL2 Studio is started again.</source>
+        <translation>重新启动 EXL2 Studio 后语言才会更改。</translation>
+    </message>
+    <message>
+        <source>About EXL2 Studio</source>
+        <translation>关于 EXL2 Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;EXL2 Studio %1&lt;/h3&gt;&lt;p&gt;Converts Hugging Face language models to exllamav2&apos;s EXL2 format, and shows what the conversion does: the measurement, the allocation of bits per layer, and the error it costs.&lt;/p&gt;&lt;p&gt;Command-line tools: exl2-convert, exl2-tool.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;EXL2 Studio %1&lt;/h3&gt;&lt;p&gt;将 Hugging Face 语言模型转换为 exllamav2 的 EXL2 格式，并展示转换的过程：测量、各层的位数分配以及由此带来的误差。&lt;/p&gt;&lt;p&gt;命令行工具：exl2-convert、exl2-tool。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>exl2::TargetPage</name>
     <message>
         <source>Target</source>
@@ -682,6 +1146,38 @@
     <message>
         <source>The output folder is not empty; its files are kept, and files of the same name are replaced.</source>
         <translation>输出文件夹不为空；其中的文件会保留，同名文件将被替换。</translation>
+    </message>
+    <message>
+        <source>Optional: an allocation exported by the inspector (strategy .json)</source>
+        <translation>可选：由检查器导出的位分配（策略 .json）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>S&amp;trategy file:</source>
+        <translation>策略文件(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Choose a strategy file</source>
+        <translation>选择策略文件</translation>
+    </message>
+    <message>
+        <source>Strategy (*.json);;All files (*)</source>
+        <translation>策略 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The allocation comes from the strategy (%1 modules): %2 bits per weight in the decoder layers. The target above is not used.</source>
+        <translation>位分配来自策略（%1 个模块）：解码器层为每权重 %2 位。上面的目标不会被使用。</translation>
+    </message>
+    <message>
+        <source>The allocation comes from the strategy (%1 modules); the target above is not used.</source>
+        <translation>位分配来自策略（%1 个模块）；上面的目标不会被使用。</translation>
+    </message>
+    <message>
+        <source>%1: not a strategy file (%2)</source>
+        <translation>%1：不是策略文件（%2）</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,7 @@
 
 #include "io/safetensors.h"
 
-#include <sstream>
+#include <QCoreApplication>
 
 namespace exl2 {
 
@@ -16,17 +16,19 @@ ModelFacts inspectModel(const std::filesystem::path& dir, int rows, int length)
     return facts;
 }
 
-std::string describeRope(const ModelConfig& c)
+QString describeRope(const ModelConfig& c)
 {
-    std::ostringstream s;
     if (c.ropeStyle == RopeStyle::None)
-        return "none (learned positions)";
+        return QCoreApplication::translate("ModelFacts", "none (learned positions)");
+    QString s = QCoreApplication::translate("ModelFacts", "theta %1").arg(c.ropeTheta, 0, 'g', 10);
     if (c.ropeScaling.type != RopeScalingType::None)
-        s << ropeScalingTypeName(c.ropeScaling.type) << " x" << c.ropeScaling.factor << ", ";
-    s << "theta " << c.ropeTheta;
+        s = QCoreApplication::translate("ModelFacts", "%1 ×%2, %3")
+                .arg(QString::fromLatin1(ropeScalingTypeName(c.ropeScaling.type)))
+                .arg(c.ropeScaling.factor)
+                .arg(s);
     if (c.partialRotaryFactor < 1.0)
-        s << ", partial " << c.partialRotaryFactor;
-    return s.str();
+        s = QCoreApplication::translate("ModelFacts", "%1, partial rotation %2").arg(s).arg(c.partialRotaryFactor);
+    return s;
 }
 
 }  // namespace exl2

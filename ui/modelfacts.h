@@ -6,6 +6,8 @@
 #include "model/model_check.h"
 #include "model/model_config.h"
 
+#include <QString>
+
 #include <filesystem>
 #include <string>
 
@@ -20,7 +22,7 @@ struct ModelFacts {
 // quantization pass's calibration size the memory estimate is for.
 ModelFacts inspectModel(const std::filesystem::path& dir, int rows = 100, int length = 2048);
 
-// The RoPE line of the summary: "theta 10000", "linear x2, theta 10000", ...
-std::string describeRope(const ModelConfig& config);
+// The RoPE line of the summary, translated: "theta 10000", "linear ×2, theta 10000", ...
+QString describeRope(const ModelConfig& config);
 
 }  // namespace exl2

@@ -171,7 +171,7 @@ void ModelPage::showFacts()
                          .arg(QLocale().toString(qlonglong(m.parameterCount))));
     m_size->setText(formatBytes(m.fileBytes));
     m_dtype->setText(QString::fromStdString(m.dtype.empty() ? c.torchDtype : m.dtype));
-    m_rope->setText(QString::fromStdString(describeRope(c)));
+    m_rope->setText(describeRope(c));
     m_memory->setText(tr("about %1 RAM, %2 on the device (for %3 calibration rows of %4 tokens)")
                           .arg(formatBytes(m.ram.totalBytes), formatBytes(m.vram.totalBytes))
                           .arg(m.calibrationRows).arg(m.calibrationLength));
