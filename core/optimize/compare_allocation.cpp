@@ -1,5 +1,7 @@
 #include "optimize/compare_allocation.h"
 
+#include "util/error.h"
+
 #include <cmath>
 #include <map>
 
@@ -26,7 +28,10 @@ std::optional<double> scoreWith(const OptimizerProblem& chooser, const Allocatio
     for (size_t i = 0; i < alloc.choices.size(); ++i) {
         const auto& choice = alloc.choices[i];
         const auto& recipe = optionRecipe(chooser.moduleSlots[i].records[size_t(choice.option)]);
-        const auto errors = errorsByRecipe(*byKey.at(choice.key));
+        const auto slot = byKey.find(choice.key);
+        if (slot == byKey.end())
+            return std::nullopt;
+        const auto errors = errorsByRecipe(*slot->second);
         auto it = errors.find(recipe);
         if (it == errors.end())
             return std::nullopt;
@@ -49,16 +54,25 @@ AllocationComparison compareAllocations(const OptimizerProblem& a, const Optimiz
                                         const std::string& nameA, const std::string& nameB)
 {
     requireSameModel(a, b, nameA, nameB);
+    return compareAllocations(a, allocateAtTarget(a, targetBpw), b, allocateAtTarget(b, targetBpw));
+}
+
+AllocationComparison compareAllocations(const OptimizerProblem& a, const Allocation& allocA,
+                                        const OptimizerProblem& b, const Allocation& allocB)
+{
     AllocationComparison c;
-    c.a = allocateAtTarget(a, targetBpw);
-    c.b = allocateAtTarget(b, targetBpw);
+    c.a = allocA;
+    c.b = allocB;
     std::map<std::string, size_t> bIndex;
     for (size_t i = 0; i < c.b.choices.size(); ++i)
         bIndex.emplace(c.b.choices[i].key, i);
     double sumAbs = 0;
     for (size_t i = 0; i < c.a.choices.size(); ++i) {
         const auto& ca = c.a.choices[i];
-        const size_t j = bIndex.at(ca.key);
+        const auto found = bIndex.find(ca.key);
+        if (found == bIndex.end())
+            throw Error(ErrorCode::InvalidArgument, "allocations of different models: " + ca.key + " is in only one");
+        const size_t j = found->second;
         const auto& cb = c.b.choices[j];
         ModuleAllocationDiff d;
         d.key = ca.key;

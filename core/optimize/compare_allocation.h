@@ -36,5 +36,8 @@ struct AllocationComparison {
 // Both allocations at `targetBpw` and their differences. Calls requireSameModel first.
 AllocationComparison compareAllocations(const OptimizerProblem& a, const OptimizerProblem& b, double targetBpw,
                                         const std::string& nameA, const std::string& nameB);
+// The same from allocations already made (allocA of problem a, allocB of problem b, same model).
+AllocationComparison compareAllocations(const OptimizerProblem& a, const Allocation& allocA,
+                                        const OptimizerProblem& b, const Allocation& allocB);
 
 }  // namespace exl2
