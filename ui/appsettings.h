@@ -23,7 +23,7 @@ void setWindowGeometry(const QByteArray& geometry);
 
 QString theme();  // "light", "dark" or "" (the system's)
 void setTheme(const QString& theme);
-QString language();  // "de", "zh_CN" or "" (the system locale)
+QString language();  // "de", "zh_CN", "en" or "" (the system locale)
 void setLanguage(const QString& language);
 
 }  // namespace AppSettings

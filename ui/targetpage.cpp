@@ -2,12 +2,15 @@
 
 #include "appsettings.h"
 #include "formatting.h"
+#include "optimize/strategy.h"
+#include "util/error.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,12 +21,39 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <map>
+#include <optional>
 
 namespace exl2 {
 
 namespace {
 constexpr double kMinSensibleBits = 2.0, kMaxSensibleBits = 8.0;
 constexpr int kSliderScale = 100;  // slider steps per bit
+
+// The decoder's bits per weight under a strategy: its records' total bits over the weights of the linears
+// they name, whose shapes come from config.json. nullopt for linears of unknown shape (MoE experts).
+std::optional<double> strategyBpw(const Strategy& strategy, const ModelConfig& c)
+{
+    const int64_t q = c.numHeads * c.headDim, kv = c.numKvHeads * c.headDim;
+    const std::map<std::string, std::pair<int64_t, int64_t>> shapes{
+        {"q_proj", {c.hiddenSize, q}},  {"k_proj", {c.hiddenSize, kv}},
+        {"v_proj", {c.hiddenSize, kv}}, {"o_proj", {q, c.hiddenSize}},
+        {"gate_proj", {c.hiddenSize, c.intermediateSize}}, {"up_proj", {c.hiddenSize, c.intermediateSize}},
+        {"down_proj", {c.intermediateSize, c.hiddenSize}}};
+    double bits = 0, weights = 0;
+    for (const auto& [key, record] : strategy) {
+        bits += double(record.totalBits);
+        for (const auto& [linear, qp] : record.linears) {
+            const auto it = shapes.find(linear);
+            if (it == shapes.end())
+                return std::nullopt;
+            weights += double(it->second.first) * double(it->second.second);
+        }
+    }
+    if (weights <= 0)
+        return std::nullopt;
+    return bits / weights;
+}
 }  // namespace
 
 TargetPage::TargetPage(WizardState& state, QWidget* parent) : QWizardPage(parent), m_state(state)
@@ -79,6 +109,16 @@ TargetPage::TargetPage(WizardState& state, QWidget* parent) : QWizardPage(parent
     m_folderWarning = makeMessageLabel(MessageKind::Warning, this);
     m_resume = new QCheckBox(tr("&Resume the job in this folder (otherwise start over, deleting only the files a job wrote)"), this);
     m_resume->setVisible(false);
+    m_strategy = new QLineEdit(this);
+    m_strategy->setPlaceholderText(tr("Optional: an allocation exported by the inspector (strategy .json)"));
+    m_strategy->setClearButtonEnabled(true);
+    m_strategyBrowse = new QPushButton(tr("Choose…"), this);
+    m_strategyNotice = makeMessageLabel(MessageKind::Notice, this);
+    m_strategyError = makeMessageLabel(MessageKind::Error, this);
+    auto* strategyRow = new QHBoxLayout;
+    strategyRow->addWidget(m_strategy, 1);
+    strategyRow->addWidget(m_strategyBrowse);
+
     auto* outRow = new QHBoxLayout;
     outRow->addWidget(m_outDir, 1);
     outRow->addWidget(m_browse);
@@ -86,6 +126,9 @@ TargetPage::TargetPage(WizardState& state, QWidget* parent) : QWizardPage(parent
     auto* form = new QFormLayout;
     form->addRow(tr("&Bits per weight:"), bitsRow);
     form->addRow(QString(), m_bitsWarning);
+    form->addRow(tr("S&trategy file:"), strategyRow);
+    form->addRow(QString(), m_strategyNotice);
+    form->addRow(QString(), m_strategyError);
     form->addRow(tr("&Head bits:"), m_headBits);
     form->addRow(tr("RoPE:"), ropeRow);
     form->addRow(QString(), m_ropeWarning);
@@ -109,6 +152,17 @@ TargetPage::TargetPage(WizardState& state, QWidget* parent) : QWizardPage(parent
     for (QDoubleSpinBox* s : {m_ropeScale, m_ropeAlpha})
         connect(s, &QDoubleSpinBox::valueChanged, this, [this] { updateRopeMessages(); });
     connect(m_outDir, &QLineEdit::textChanged, this, [this] { updateFolder(); });
+    connect(m_strategy, &QLineEdit::editingFinished, this, [this] { updateStrategy(); });
+    connect(m_strategy, &QLineEdit::textChanged, this, [this](const QString& t) {
+        if (t.isEmpty())
+            updateStrategy();
+    });
+    connect(m_strategyBrowse, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("Choose a strategy file"), m_strategy->text(),
+                                                       tr("Strategy (*.json);;All files (*)"));
+        if (!f.isEmpty())
+            setStrategyFile(f);
+    });
     connect(m_browse, &QPushButton::clicked, this, [this] {
         const QString d = QFileDialog::getExistingDirectory(this, tr("Choose the output folder"), m_outDir->text());
         if (!d.isEmpty())
@@ -116,7 +170,9 @@ TargetPage::TargetPage(WizardState& state, QWidget* parent) : QWizardPage(parent
     });
 
     setTabOrder(m_bits, m_bitsSlider);
-    setTabOrder(m_bitsSlider, m_headBits);
+    setTabOrder(m_bitsSlider, m_strategy);
+    setTabOrder(m_strategy, m_strategyBrowse);
+    setTabOrder(m_strategyBrowse, m_headBits);
     setTabOrder(m_headBits, m_ropeScaleOn);
     setTabOrder(m_ropeScaleOn, m_ropeScale);
     setTabOrder(m_ropeScale, m_ropeAlphaOn);
@@ -136,6 +192,7 @@ void TargetPage::initializePage()
     setRopeAlpha(j.ropeAlpha);
     m_shardSize->setValue(j.shardSizeMiB <= 0 ? 0 : int(j.shardSizeMiB));
     setOutputFolder(QString::fromStdString(j.outDir));
+    setStrategyFile(QString::fromStdString(j.strategyFile));
     updateRopeMessages();
 }
 
@@ -168,6 +225,39 @@ void TargetPage::setOutputFolder(const QString& dir)
 }
 
 void TargetPage::setResume(bool resume) { m_resume->setChecked(resume); }
+
+void TargetPage::setStrategyFile(const QString& file)
+{
+    m_strategy->setText(file);
+    updateStrategy();
+}
+
+void TargetPage::updateStrategy()
+{
+    const QString file = m_strategy->text().trimmed();
+    QString notice, error;
+    if (!file.isEmpty()) {
+        try {
+            const Strategy strategy = readStrategy(file.toStdString());
+            const std::optional<double> bpw = m_state.model ? strategyBpw(strategy, *m_state.model) : std::nullopt;
+            notice = bpw ? tr("The allocation comes from the strategy (%1 modules): %2 bits per weight in the decoder "
+                              "layers. The target above is not used.")
+                               .arg(strategy.size())
+                               .arg(*bpw, 0, 'f', 3)
+                         : tr("The allocation comes from the strategy (%1 modules); the target above is not used.")
+                               .arg(strategy.size());
+        } catch (const Error& e) {
+            error = QString::fromStdString(e.what());
+        } catch (const std::exception& e) {
+            error = tr("%1: not a strategy file (%2)").arg(file, QString::fromLocal8Bit(e.what()));
+        }
+    }
+    showMessage(m_strategyNotice, notice);
+    showMessage(m_strategyError, error);
+    m_bits->setEnabled(notice.isEmpty());
+    m_bitsSlider->setEnabled(notice.isEmpty());
+    emit completeChanged();
+}
 
 void TargetPage::updateBitsWarning()
 {
@@ -223,8 +313,14 @@ QString TargetPage::ropeWarning() const { return m_ropeWarning->isHidden() ? QSt
 QString TargetPage::ropeNotice() const { return m_ropeNotice->isHidden() ? QString() : m_ropeNotice->text(); }
 QString TargetPage::folderWarning() const { return m_folderWarning->isHidden() ? QString() : m_folderWarning->text(); }
 bool TargetPage::resumeOffered() const { return !m_resume->isHidden(); }
+QString TargetPage::strategyNotice() const { return m_strategyNotice->isHidden() ? QString() : m_strategyNotice->text(); }
+QString TargetPage::strategyError() const { return m_strategyError->isHidden() ? QString() : m_strategyError->text(); }
+bool TargetPage::bitsFromStrategy() const { return !strategyNotice().isEmpty(); }
 
-bool TargetPage::isComplete() const { return !m_outDir->text().trimmed().isEmpty(); }
+bool TargetPage::isComplete() const
+{
+    return !m_outDir->text().trimmed().isEmpty() && m_strategyError->isHidden();
+}
 
 bool TargetPage::validatePage()
 {
@@ -236,6 +332,8 @@ bool TargetPage::validatePage()
     j.shardSizeMiB = m_shardSize->value() == 0 ? 0.0 : double(m_shardSize->value());
     j.outDir = QDir::cleanPath(m_outDir->text().trimmed()).toStdString();
     j.noResume = resumeOffered() && !m_resume->isChecked();
+    const QString strategy = m_strategy->text().trimmed();
+    j.strategyFile = strategy.isEmpty() ? std::string() : QFileInfo(strategy).absoluteFilePath().toStdString();
     AppSettings::addRecentFolder(QStringLiteral("output"), m_outDir->text().trimmed());
     return true;
 }

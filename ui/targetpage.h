@@ -1,6 +1,6 @@
-// Wizard page 3: the target — bits per weight (spin box and slider), head bits, RoPE overrides, shard
-// size and the output folder — with inline warnings for unattainable targets, double RoPE scaling and a
-// non-empty output folder, and the offer to resume a job found there.
+// Wizard page 3: the target — bits per weight (spin box and slider) or a strategy file that fixes the
+// allocation, head bits, RoPE overrides, shard size and the output folder — with inline warnings for
+// unattainable targets, double RoPE scaling and a non-empty output folder, and the offer to resume a job.
 #pragma once
 
 #include "wizardstate.h"
@@ -32,6 +32,12 @@ public:
     void setRopeAlpha(std::optional<double> alpha);
     void setOutputFolder(const QString& dir);
     void setResume(bool resume);
+    // An allocation exported by the inspector; "" = optimize for the bits per weight instead.
+    void setStrategyFile(const QString& file);
+
+    QString strategyNotice() const;  // what the strategy gives, e.g. its bits per weight
+    QString strategyError() const;   // why the strategy file cannot be used
+    bool bitsFromStrategy() const;
 
     QString bitsWarning() const;
     QString ropeWarning() const;
@@ -43,6 +49,7 @@ private:
     void updateBitsWarning();
     void updateRopeMessages();
     void updateFolder();
+    void updateStrategy();
 
     WizardState& m_state;
     QDoubleSpinBox* m_bits;
@@ -60,6 +67,10 @@ private:
     QPushButton* m_browse;
     QLabel* m_folderWarning;
     QCheckBox* m_resume;
+    QLineEdit* m_strategy;
+    QPushButton* m_strategyBrowse;
+    QLabel* m_strategyNotice;
+    QLabel* m_strategyError;
 };
 
 }  // namespace exl2

@@ -1,8 +1,10 @@
-// exl2-studio: the guided conversion wizard. Options preselect the demo model or a measurement to
-// reuse; --page/--screenshot (with --scripted-job) let scripts/screenshots.sh photograph every page.
+// exl2-studio: the home window, or straight into the conversion wizard, the inspector (FILE.json) or the
+// comparison (--compare A.json B.json ...). --screenshot grabs the window opened and quits; with --page
+// (and --scripted-job) it photographs any wizard page (scripts/screenshots.sh).
 #include "conversionwizard.h"
 #include "appsettings.h"
 #include "language.h"
+#include "mainwindow.h"
 #include "measurementpage.h"
 #include "modelpage.h"
 #include "pipeline/job.h"
@@ -12,8 +14,8 @@
 #include "theme.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <functional>
@@ -21,15 +23,21 @@
 
 namespace {
 
-// Grabs the wizard into `file` and quits.
-void grabAndQuit(exl2::ConversionWizard& wizard, const QString& file)
+// Grabs `window` into `file` once it has painted, and quits.
+void grabAndQuit(QWidget* window, const QString& file, std::function<void()> before = {})
 {
-    QTimer::singleShot(400, &wizard, [&wizard, file] {
-        const bool ok = wizard.grab().save(file);
+    QTimer::singleShot(400, window, [window, file, before] {
+        const bool ok = window->grab().save(file);
         std::cerr << (ok ? "saved " : "could not save ") << file.toStdString() << "\n";
-        wizard.runPage()->controller()->requestCancel();
+        if (before)
+            before();
         QApplication::exit(ok ? 0 : 1);
     });
+}
+
+void grabAndQuit(exl2::ConversionWizard& wizard, const QString& file)
+{
+    grabAndQuit(&wizard, file, [&wizard] { wizard.runPage()->controller()->requestCancel(); });
 }
 
 // Walks the wizard forward to `target`, each page accepting what the options preselected.
@@ -55,76 +63,35 @@ void advanceTo(exl2::ConversionWizard& wizard, int target, const std::function<v
     whenThere();
 }
 
-}  // namespace
-
-int main(int argc, char** argv)
+int runWizard(const exl2::StudioLaunch& l)
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("exl2-studio"));
-    QApplication::setApplicationName(QStringLiteral("exl2-studio"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Convert Hugging Face models to EXL2 and see what it does."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Preselect the built-in demo model."));
-    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Preselect a model folder."), QStringLiteral("dir"));
-    const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("Preselect the output folder."), QStringLiteral("dir"));
-    const QCommandLineOption bits(QStringLiteral("bits"), QStringLiteral("Preselect the target bits per weight."), QStringLiteral("bpw"));
-    const QCommandLineOption rows(QStringLiteral("rows"), QStringLiteral("Preselect calibration rows (both passes)."), QStringLiteral("n"));
-    const QCommandLineOption length(QStringLiteral("length"), QStringLiteral("Preselect calibration row length in tokens (both passes)."),
-                                    QStringLiteral("tokens"));
-    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Language: de, zh_CN or en (saved)."), QStringLiteral("code"));
-    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light or dark (saved)."), QStringLiteral("name"));
-    const QCommandLineOption page(QStringLiteral("page"),
-                                  QStringLiteral("Open at a page: model, calibration, target, measurement, run, finish."),
-                                  QStringLiteral("name"));
-    const QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window at --page, then quit."),
-                                  QStringLiteral("file"));
-    const QCommandLineOption scripted(QStringLiteral("scripted-job"),
-                                      QStringLiteral("Run a scripted stand-in job instead of the converter (screenshots, demos)."));
-    for (const auto& o : {demo, model, output, bits, rows, length, lang, theme, page, shot, scripted})
-        parser.addOption(o);
-    parser.addPositionalArgument(QStringLiteral("measurement.json"), QStringLiteral("A measurement to reuse."), QStringLiteral("[measurement.json]"));
-    parser.process(app);
-
-    if (parser.isSet(lang))
-        exl2::AppSettings::setLanguage(parser.value(lang) == QLatin1String("en") ? QString() : parser.value(lang));
-    if (parser.isSet(theme))
-        exl2::AppSettings::setTheme(parser.value(theme));
-    exl2::installTranslation(exl2::AppSettings::language());
-    exl2::applyTheme(exl2::AppSettings::theme());
-
     exl2::JobRunner runner = exl2::runJob;
-    if (parser.isSet(scripted))
+    if (l.scriptedJob)
         runner = exl2::ScriptedJob({.layers = 8, .moduleDelayMs = 120, .failAtModule = -1});
     exl2::ConversionWizard wizard(runner);
-    if (!parser.positionalArguments().isEmpty())
-        wizard.openMeasurement(parser.positionalArguments().first());
-    if (parser.isSet(bits))
-        wizard.state().settings.bits = parser.value(bits).toDouble();
-    if (parser.isSet(rows))
-        wizard.state().settings.datasetRows = wizard.state().settings.measurementRows = parser.value(rows).toInt();
-    if (parser.isSet(length))
-        wizard.state().settings.length = wizard.state().settings.measurementLength = parser.value(length).toInt();
-    if (parser.isSet(output))
-        wizard.state().settings.outDir = QDir(parser.value(output)).absolutePath().toStdString();
+    exl2::JobSettings& settings = wizard.state().settings;
+    if (!l.measurements.isEmpty())
+        wizard.openMeasurement(QFileInfo(l.measurements.first()).absoluteFilePath());
+    if (l.bits)
+        settings.bits = *l.bits;
+    if (l.rows)
+        settings.datasetRows = settings.measurementRows = *l.rows;
+    if (l.length)
+        settings.length = settings.measurementLength = *l.length;
+    if (!l.outputDir.isEmpty())
+        settings.outDir = QDir(l.outputDir).absolutePath().toStdString();
+    settings.strategyFile = l.strategyFile.isEmpty() ? std::string() : QFileInfo(l.strategyFile).absoluteFilePath().toStdString();
     wizard.show();
-    if (parser.isSet(demo))
+    if (l.demo)
         wizard.modelPage()->useDemoModel();
-    else if (parser.isSet(model))
-        wizard.modelPage()->setModelFolder(QDir(parser.value(model)).absolutePath());
+    else if (!l.modelDir.isEmpty())
+        wizard.modelPage()->setModelFolder(QDir(l.modelDir).absolutePath());
 
-    if (parser.isSet(page)) {
+    if (!l.page.isEmpty() || !l.screenshot.isEmpty()) {
         static const QStringList names{QStringLiteral("model"), QStringLiteral("calibration"), QStringLiteral("target"),
                                        QStringLiteral("measurement"), QStringLiteral("run"), QStringLiteral("finish")};
-        const int target = int(names.indexOf(parser.value(page)));
-        if (target < 0) {
-            std::cerr << "exl2-studio: unknown --page " << parser.value(page).toStdString() << "\n";
-            return 2;
-        }
-        const QString file = parser.value(shot);
+        const int target = std::max(0, int(names.indexOf(l.page)));
+        const QString file = l.screenshot;
         QTimer::singleShot(0, &wizard, [&wizard, target, file] {
             advanceTo(wizard, target, [&wizard, target, file] {
                 if (file.isEmpty())
@@ -143,5 +110,63 @@ int main(int argc, char** argv)
             });
         });
     }
-    return app.exec();
+    return QApplication::exec();
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    // Before any QApplication: --help, --version and usage errors need no display.
+    const exl2::StudioLaunch launch = exl2::parseStudioLaunch(arguments);
+    switch (launch.exit) {
+    case exl2::StudioLaunch::Exit::Help:
+    case exl2::StudioLaunch::Exit::Version:
+        std::cout << launch.message.toStdString();
+        return 0;
+    case exl2::StudioLaunch::Exit::UsageError:
+        std::cerr << launch.message.toStdString() << "\n";
+        return 2;
+    case exl2::StudioLaunch::Exit::None:
+        break;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("exl2-studio"));
+    QApplication::setApplicationName(QStringLiteral("exl2-studio"));
+    QApplication::setApplicationVersion(QString::fromLatin1(exl2::kStudioVersion));
+    if (!launch.language.isEmpty())
+        exl2::AppSettings::setLanguage(launch.language);
+    if (!launch.theme.isEmpty())
+        exl2::AppSettings::setTheme(launch.theme);
+    exl2::installTranslation(exl2::AppSettings::language());
+    exl2::applyTheme(exl2::AppSettings::theme());
+
+    if (launch.window == exl2::StudioLaunch::Window::Wizard)
+        return runWizard(launch);
+
+    exl2::StudioWindow home(exl2::standardOpeners(exl2::runJob));
+    QWidget* opened = &home;
+    if (launch.window == exl2::StudioLaunch::Window::Inspector)
+        opened = home.openMeasurement(launch.measurements.first(), launch.modelDir);
+    else if (launch.window == exl2::StudioLaunch::Window::Comparison)
+        opened = home.compareMeasurements(launch.measurements);
+    if (!opened) {
+        // The home window shows the message box that names the file.
+        std::cerr << "exl2-studio: " << home.lastError().toStdString() << "\n";
+        if (!launch.screenshot.isEmpty())
+            return 1;
+        opened = &home;
+    }
+    if (!launch.screenshot.isEmpty()) {
+        if (opened != &home)
+            opened->resize(1200, 800);
+        grabAndQuit(opened, launch.screenshot);
+    }
+    if (opened == &home)
+        home.show();
+    return QApplication::exec();
 }
