@@ -102,8 +102,12 @@ Allocation optimizeAllocation(const OptimizerProblem& p, const OptimizeSettings&
     if (settings.normSamples < 2)
         throw Error(ErrorCode::InvalidArgument, "normSamples: expected at least 2");
     std::vector<int> pinned(n, -1);
-    for (const auto& [key, option] : settings.pins) {
-        const auto it = std::find_if(p.moduleSlots.begin(), p.moduleSlots.end(), [&](const OptimizerSlot& s) { return s.key == key; });
+    for (const auto& pin : settings.pins) {
+        // Named copies, not a structured binding: clang 14 cannot capture bindings in a lambda.
+        const std::string& key = pin.first;
+        const int option = pin.second;
+        const auto it = std::find_if(p.moduleSlots.begin(), p.moduleSlots.end(),
+                                     [&key](const OptimizerSlot& s) { return s.key == key; });
         if (it == p.moduleSlots.end())
             throw Error(ErrorCode::InvalidArgument, "pin " + key + ": no such module in the measurement");
         if (option < 0 || size_t(option) >= it->records.size())
@@ -156,12 +160,21 @@ Allocation optimizeAllocation(const OptimizerProblem& p, const OptimizeSettings&
     // Three-stage norm search (reference optimize.py): a grid over [1.5, 3.5], a finer grid around the
     // norm with the smallest max error, then the final search at that norm.
     const int S = settings.normSamples;
+    // With a fixed norm only stage 3 runs (i starts at 2S).
+    const int first = settings.fixedNorm ? 2 * S : 0;
     const int total = settings.method == OptimizeMethod::Exact ? 2 * S + 1 : 3 * S;
     std::mt19937 rng(uint32_t(settings.seed ^ (settings.seed >> 32)));
     double bestMax = std::numeric_limits<double>::infinity(), bestNorm = 1.5, normA = 0, normB = 0;
     double bestSum = std::numeric_limits<double>::infinity();
     std::vector<int> best;
-    for (int i = 0; i < total; ++i) {
+    if (settings.fixedNorm) {
+        if (!(*settings.fixedNorm > 0) || !std::isfinite(*settings.fixedNorm))
+            throw Error(ErrorCode::InvalidArgument, "fixed error norm: expected a positive number");
+        bestNorm = *settings.fixedNorm;
+    }
+    for (int i = first; i < total; ++i) {
+        if (settings.cancelled && settings.cancelled())
+            throw Error(ErrorCode::Cancelled, "optimizer: cancelled");
         double norm;
         if (i < S) {
             const double t = double(i) / double(S - 1);
@@ -194,7 +207,7 @@ Allocation optimizeAllocation(const OptimizerProblem& p, const OptimizeSettings&
             a.searchMaxErr = r.maxErr;
         }
         if (settings.progress)
-            settings.progress(i + 1, total);
+            settings.progress(i + 1 - first, total - first);
     }
     a.errorNorm = bestNorm;
     // The exact optimum has no improving upgrade left; the reference top-up would only add error.

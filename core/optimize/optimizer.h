@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,11 @@ struct OptimizeSettings {
     AnnealParams anneal;                // reference constants by default
     std::map<std::string, int> pins;    // slot key -> option index kept fixed while the rest re-balance
     std::function<void(int done, int total)> progress;  // optional, once per inner solve
+    // Skips the norm search: one inner solve (exact) or normSamples runs (anneal) at this exponent. The
+    // allocation inspector's fast path while the target is dragged; the full search refines it afterwards.
+    std::optional<double> fixedNorm;
+    // Optional, polled before every inner solve; returning true throws Error(Cancelled).
+    std::function<bool()> cancelled;
 };
 
 struct SlotChoice {
