@@ -4,7 +4,7 @@
 
 #include <string>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+int exl2fuzz::fuzzJob(const uint8_t* data, size_t size)
 {
     nlohmann::ordered_json j;
     try {
@@ -18,3 +18,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     });
     return 0;
 }
+
+EXL2_FUZZ_ENTRY(exl2fuzz::fuzzJob)

@@ -2,7 +2,7 @@
 #include "calibration/text_readers.h"
 #include "fuzz_support.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+int exl2fuzz::fuzzJsonl(const uint8_t* data, size_t size)
 {
     const auto bytes = exl2fuzz::asText(data, size);
     exl2fuzz::expectOnlyExl2Errors([&] { (void)exl2::parseJsonLines(bytes, "fuzz.jsonl"); });
@@ -12,7 +12,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         for (const auto& piece : exl2::splitPlainText(bytes, "fuzz.txt"))
             joined += piece;
         if (joined != bytes)
-            __builtin_trap();
+            exl2fuzz::fail("splitPlainText pieces do not concatenate back to the input");
     });
     return 0;
 }
+
+EXL2_FUZZ_ENTRY(exl2fuzz::fuzzJsonl)

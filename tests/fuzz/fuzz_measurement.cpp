@@ -4,7 +4,7 @@
 
 #include <string>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+int exl2fuzz::fuzzMeasurement(const uint8_t* data, size_t size)
 {
     exl2fuzz::expectOnlyExl2Errors([&] {
         const auto m = exl2::parseMeasurement(std::string(exl2fuzz::asText(data, size)), "fuzz/measurement.json");
@@ -12,3 +12,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     });
     return 0;
 }
+
+EXL2_FUZZ_ENTRY(exl2fuzz::fuzzMeasurement)

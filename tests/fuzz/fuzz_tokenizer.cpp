@@ -5,7 +5,7 @@
 
 #include <string_view>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+int exl2fuzz::fuzzTokenizer(const uint8_t* data, size_t size)
 {
     const std::string_view input = exl2fuzz::asText(data, size);
     const size_t nul = input.find('\0');
@@ -17,10 +17,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             const auto ids = tokenizer.encode(text, true);
             for (int32_t id : ids)
                 if (id < 0 || id >= tokenizer.vocabSize())
-                    __builtin_trap();
+                    exl2fuzz::fail("encode returned an id outside the vocabulary");
             (void)tokenizer.decode(ids, false);
             (void)tokenizer.decode(ids, true);
         });
     });
     return 0;
 }
+
+EXL2_FUZZ_ENTRY(exl2fuzz::fuzzTokenizer)
