@@ -3,6 +3,8 @@
 #include "util/error.h"
 #include "util/half.h"
 
+#include <cmath>
+
 namespace exl2 {
 namespace {
 
@@ -16,6 +18,46 @@ std::string shapeText(const std::vector<int64_t>& shape)
 
 std::string orDefault(const std::string& key, const std::string& fallback) { return key.empty() ? fallback : key; }
 
+// " (layer 3)" when `name` lies under a decoder layer's prefix.
+std::string layerNote(const ModelConfig& c, const std::string& name)
+{
+    for (size_t i = 0; i < c.layers.size(); ++i) {
+        const std::string& p = c.layers[i].prefix;
+        if (!p.empty() && name.size() > p.size() && name.compare(0, p.size(), p) == 0 && name[p.size()] == '.')
+            return " (layer " + std::to_string(i) + ")";
+    }
+    return "";
+}
+
+std::string positionText(const std::vector<int64_t>& shape, size_t index)
+{
+    if (shape.size() != 2 || shape[1] <= 0)
+        return "element " + std::to_string(index);
+    return "row " + std::to_string(int64_t(index) / shape[1]) + ", column " + std::to_string(int64_t(index) % shape[1]);
+}
+
+// A NaN/Inf weight would poison every Hessian and state downstream and be reported far from its cause:
+// name the tensor and the first bad element instead. `rounded`: the values after the fp16 rounding.
+void requireFinite(const ModelConfig& c, const std::string& name, const std::vector<int64_t>& shape,
+                   const std::vector<float>& v, bool rounded)
+{
+    size_t bad = 0, first = 0;
+    for (size_t i = 0; i < v.size(); ++i)
+        if (!std::isfinite(v[i]) && bad++ == 0)
+            first = i;
+    if (bad == 0)
+        return;
+    const std::string where = c.directory.string() + ": tensor " + name + layerNote(c, name) + " ";
+    const std::string more = bad > 1 ? " and " + std::to_string(bad - 1) + " more" : "";
+    if (rounded)
+        throw Error(ErrorCode::Numerical, where + "has a value beyond the F16 range (+-65504) at " +
+                                              positionText(shape, first) + more +
+                                              ": the converter holds weights in fp16, so it would become infinite");
+    throw Error(ErrorCode::Numerical, where + "holds " + (std::isnan(v[first]) ? "NaN" : "Inf") + " at " +
+                                          positionText(shape, first) + more +
+                                          " (non-finite weights; the checkpoint is damaged)");
+}
+
 }  // namespace
 
 std::vector<float> WeightLoader::tensor(const std::string& name, std::vector<int64_t>& shape) const
@@ -23,9 +65,12 @@ std::vector<float> WeightLoader::tensor(const std::string& name, std::vector<int
     if (!m_source.contains(name))
         throw Error(ErrorCode::Model, (m_config.directory).string() + ": tensor " + name + " not found in the model");
     std::vector<float> v = m_source.load(name, shape);
-    if (!m_keepFp32)
+    requireFinite(m_config, name, shape, v, false);
+    if (!m_keepFp32) {
         for (float& x : v)
             x = roundToHalf(x);
+        requireFinite(m_config, name, shape, v, true);
+    }
     return v;
 }
 

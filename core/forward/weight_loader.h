@@ -1,5 +1,6 @@
 // Reads one module's tensors from a TensorSource into the forward pass's weight structs, checking every
 // shape against the config (a wrong one is a Model error naming the tensor) and splitting fused tensors.
+// A NaN/Inf weight (or one beyond fp16 range) is a Numerical error naming the tensor, its layer and element.
 #pragma once
 
 #include "forward/module_weights.h"

@@ -5,13 +5,10 @@
 #include "util/half.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
-#include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 namespace exl2 {
 namespace fs = std::filesystem;
@@ -45,17 +42,6 @@ std::span<const uint8_t> bytesOf(const SafetensorsWriter::Entry& e)
 std::string shapeJson(const std::vector<int64_t>& shape)
 {
     return nlohmann::json(shape).dump();
-}
-
-fs::path temporaryNameFor(const fs::path& path) { return path.string() + ".tmp-" + std::to_string(::getpid()); }
-
-void fsyncPath(const fs::path& path)
-{
-    const int fd = ::open(path.c_str(), O_RDONLY);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
 }
 
 }  // namespace
@@ -163,20 +149,14 @@ SafetensorsWriter::Layout SafetensorsWriter::layout(const std::vector<const Entr
     return out;
 }
 
-void SafetensorsWriter::writeFile(const fs::path& file, const std::vector<const Entry*>& tensors) const
+void SafetensorsWriter::writeTo(AtomicFile& out, const std::vector<const Entry*>& tensors) const
 {
     const Layout plan = layout(tensors, m_metadata);
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    if (!out)
-        throw Error(ErrorCode::Io, "cannot create " + file.string() + ": " + std::strerror(errno));
-    out.write(plan.header.data(), std::streamsize(plan.header.size()));
+    out.write(plan.header);
     for (size_t i : plan.order) {
         const auto bytes = bytesOf(*tensors[i]);
-        out.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
+        out.write(bytes.data(), bytes.size());
     }
-    out.flush();
-    if (!out)
-        throw Error(ErrorCode::Io, "cannot write " + file.string() + " (disk full?)");
 }
 
 void SafetensorsWriter::write(const fs::path& file) const
@@ -184,20 +164,9 @@ void SafetensorsWriter::write(const fs::path& file) const
     std::vector<const Entry*> all;
     for (const auto& e : m_tensors)
         all.push_back(&e);
-    const fs::path tmp = temporaryNameFor(file);
-    try {
-        writeFile(tmp, all);
-        fsyncPath(tmp);
-        fs::rename(tmp, file);
-    } catch (const fs::filesystem_error& e) {
-        std::error_code ec;
-        fs::remove(tmp, ec);
-        throw Error(ErrorCode::Io, "cannot rename " + tmp.string() + " to " + file.string() + ": " + e.what());
-    } catch (...) {
-        std::error_code ec;
-        fs::remove(tmp, ec);
-        throw;
-    }
+    AtomicFile out(file);
+    writeTo(out, all);
+    out.commit();
 }
 
 std::vector<fs::path> SafetensorsWriter::writeSharded(const fs::path& dir, uint64_t maxShardBytes,
@@ -218,32 +187,20 @@ std::vector<fs::path> SafetensorsWriter::writeSharded(const fs::path& dir, uint6
     }
 
     char buffer[64];
-    std::vector<fs::path> finals, temps;
+    std::vector<fs::path> finals;
     for (size_t i = 0; i < shards.size(); ++i) {
         std::snprintf(buffer, sizeof buffer, "-%05zu-of-%05zu", i + 1, shards.size());
         finals.push_back(dir / (shards.size() == 1 ? stem + ".safetensors" : stem + buffer + ".safetensors"));
-        temps.push_back(temporaryNameFor(finals.back()));
     }
-    auto removeTemps = [&] {
-        std::error_code ec;
-        for (const auto& t : temps)
-            fs::remove(t, ec);
-    };
-    try {
-        for (size_t i = 0; i < shards.size(); ++i) {
-            writeFile(temps[i], shards[i]);
-            fsyncPath(temps[i]);
-        }
-        for (size_t i = 0; i < shards.size(); ++i)
-            fs::rename(temps[i], finals[i]);
-    } catch (const fs::filesystem_error& e) {
-        removeTemps();
-        throw Error(ErrorCode::Io, "cannot rename shard into " + dir.string() + ": " + e.what());
-    } catch (...) {
-        removeTemps();
-        throw;
+    // Every shard complete and synced before any is renamed; an exception removes every temporary.
+    std::vector<std::unique_ptr<AtomicFile>> files;
+    for (size_t i = 0; i < shards.size(); ++i) {
+        files.push_back(std::make_unique<AtomicFile>(finals[i]));
+        writeTo(*files.back(), shards[i]);
+        files.back()->sync();
     }
-    fsyncPath(dir);
+    for (auto& f : files)
+        f->commit();
 
     if (writeIndex && shards.size() > 1) {
         nlohmann::json index;

@@ -15,6 +15,8 @@
 
 namespace exl2 {
 
+class AtomicFile;
+
 class SafetensorsWriter {
 public:
     SafetensorsWriter();  // metadata defaults to {"format": "pt"}, as torch-saved checkpoints carry
@@ -59,7 +61,7 @@ public:
 
 private:
     Entry& addEntry(const std::string& name, DType dtype, std::vector<int64_t> shape, size_t byteCount);
-    void writeFile(const std::filesystem::path& file, const std::vector<const Entry*>& tensors) const;
+    void writeTo(AtomicFile& out, const std::vector<const Entry*>& tensors) const;
 
     std::vector<Entry> m_tensors;  // insertion order
     std::map<std::string, std::string> m_metadata;

@@ -1,5 +1,6 @@
 #include "pipeline/job_checks.h"
 
+#include "pipeline/resource_check.h"
 #include "util/error.h"
 #include "util/python_json.h"
 
@@ -85,6 +86,10 @@ void checkCompileFull(const std::string& cf, const LogFn& log)
 
 void checkRope(const ModelConfig& config, const fs::path& modelDir, const JobSettings& s, const LogFn& log)
 {
+    // runJob calls this once the model is indexed and before any work: the resource preflight runs here
+    // until job.cpp calls preflightResources() itself. A job always has -o; a lone RoPE check has none.
+    if (!s.outDir.empty())
+        preflightResources(config, modelDir, s, log);
     const RopeScaling& rs = config.ropeScaling;
     const bool scaled = rs.type != RopeScalingType::None;
     if (scaled)

@@ -263,9 +263,8 @@ void TestReliability::catalogue_data()
     row("job.json bad field on resume", convert, io,
         modelAndFile("out/job.json", std::string(kValidJob).replace(kValidJob.find("\"begin\""), 7, "\"halfway\"")), 1,
         {"job.json: field \"progress\" is \"halfway\", expected one of begin"});
-    // Known open (core/pipeline): a resumed job's settings are not range-checked, and an integer field
-    // holding 1e31 is converted to int (undefined behaviour, found by fuzz_job). The job is marked finished so
-    // that today's behaviour ("already finished") ends at once instead of converting.
+    // Found by fuzz_job, fixed in core/pipeline: an integer field holding 1e31 and unchecked resumed settings.
+    // The job is marked finished so that, were the checks lost, the run would end at once instead of converting.
     const std::string finishedJob = std::string(kValidJob).replace(kValidJob.find("\"begin\""), 7, "\"finished\"");
     row("job.json integer out of range on resume", convert, io,
         modelAndFile("out/job.json", std::string(finishedJob).replace(finishedJob.find("100"), 3, "1e31")), 1,
@@ -281,8 +280,23 @@ void TestReliability::catalogue_data()
             const float nan = std::numeric_limits<float>::quiet_NaN();
             std::memcpy(t.bytes.data() + 4 * 70, &nan, 4);
         }),
-        // Known open: NaN weights are not checked at load; the error names the first Hessian they poison.
-        1, {" ## model.layers.0.self_attn.", "not finite"});
+        1, {"tensor model.layers.0.self_attn.q_proj.weight (layer 0) holds NaN at row 1, column 6"});
+    row("Inf weights", convert,
+        {"-i", "{dir}/model", "-o", "{dir}/out", "-om", "{dir}/m.json", "-mr", "1", "-ml", "32", "--device", "cpu"},
+        modelWithTensors([](auto& ts) {
+            auto& t = tensor(ts, "model.layers.3.mlp.down_proj.weight");
+            const float inf = std::numeric_limits<float>::infinity();
+            std::memcpy(t.bytes.data() + 4 * 200, &inf, 4);
+        }),
+        1, {"tensor model.layers.3.mlp.down_proj.weight (layer 3) holds Inf at row 1, column 28"});
+    row("weight beyond the F16 range", convert,
+        {"-i", "{dir}/model", "-o", "{dir}/out", "-om", "{dir}/m.json", "-mr", "1", "-ml", "32", "--device", "cpu"},
+        modelWithTensors([](auto& ts) {
+            auto& t = tensor(ts, "model.embed_tokens.weight");
+            const float big = 1e5f;
+            std::memcpy(t.bytes.data() + 4 * 3, &big, 4);
+        }),
+        1, {"tensor model.embed_tokens.weight has a value beyond the F16 range (+-65504) at row 0, column 3"});
     if (::geteuid() != 0)  // root writes into read-only folders, so this case needs an ordinary user
         row("read-only output folder", convert, io, [](const fs::path& dir) {
             exl2test::writeStoriesModel(dir / "model");
