@@ -81,7 +81,7 @@ void InspectorAllocationChart::setAllocation(const Allocation& a)
         m_targetLine->addData(layers - 0.5, m_target);
     }
     xAxis->setRange(-0.5, layers - 0.5);
-    yAxis->setRange(0, top * 1.15);
+    yAxis->setRange(0, top * 1.5);  // headroom for the legend
     replot(QCustomPlot::rpQueuedReplot);
 }
 

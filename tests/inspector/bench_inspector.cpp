@@ -2,6 +2,8 @@
 // measurement (Llama-3-8B-like shapes, 160 modules), the slider moved through 60 targets; prints per-update
 // wall and CPU time (the exact solve alone and the whole update with table and charts), then the full norm
 // search that refines the last answer. EXL2_BENCH_INSPECTOR_LAYERS changes the size. Figures only.
+#include "inspectorcharts.h"
+#include "inspectortable.h"
 #include "inspectorwindow.h"
 #include "optimize/measurement_json.h"
 #include "synthetic_measurement.h"
@@ -69,11 +71,46 @@ int main(int argc, char** argv)
         updateCpuMs.push_back(threadCpuMs() - cpu0);
         solveMs.push_back(w.engine().lastFastMs());
     }
+    // The solve alone, on this thread's CPU clock (the machine may be shared: wall time overstates it).
+    std::vector<double> solveCpuMs;
+    for (int i = 0; i < steps; ++i) {
+        exl2::OptimizeSettings s;
+        s.targetBpw = 2.5 + 4.0 * i / (steps - 1);
+        s.fixedNorm = w.engine().allocation().errorNorm;
+        const double cpu0 = threadCpuMs();
+        (void)exl2::optimizeAllocation(w.engine().input()->problem, s);
+        solveCpuMs.push_back(threadCpuMs() - cpu0);
+    }
+    // Where the widget time goes: the table, and each chart's data + immediate replot.
+    std::vector<double> tableMs, chartMs;
+    std::vector<exl2::Allocation> seen;
+    for (int i = 0; i < steps; i += 6) {
+        exl2::OptimizeSettings s;
+        s.targetBpw = 2.5 + 4.0 * i / (steps - 1);
+        s.fixedNorm = 2.5;
+        seen.push_back(exl2::optimizeAllocation(w.engine().input()->problem, s));
+    }
+    for (const auto& a : seen) {
+        double cpu0 = threadCpuMs();
+        w.table()->setAllocation(a);
+        tableMs.push_back(threadCpuMs() - cpu0);
+        cpu0 = threadCpuMs();
+        w.allocationChart()->setAllocation(a);
+        w.allocationChart()->replot();
+        w.errorChart()->setAllocation(a);
+        w.errorChart()->replot();
+        chartMs.push_back(threadCpuMs() - cpu0);
+    }
+    int worst = int(std::max_element(solveCpuMs.begin(), solveCpuMs.end()) - solveCpuMs.begin());
     std::printf("bench_inspector: %d layers (%d modules), %d drag updates over 2.5 .. 6.5 bpw\n", layers, 2 * layers,
                 steps);
     printStats("fast exact solve (wall)", solveMs);
+    printStats("fast exact solve (CPU)", solveCpuMs);
     printStats("whole update incl. widgets (wall)", updateWallMs);
     printStats("whole update incl. widgets (CPU)", updateCpuMs);
+    printStats("  of which module table (CPU)", tableMs);
+    printStats("  of which both charts (CPU)", chartMs);
+    std::printf("slowest solve at target %.3f bpw\n", 2.5 + 4.0 * worst / (steps - 1));
     const exl2::Allocation fast = w.engine().allocation();
     QElapsedTimer t;
     t.start();

@@ -127,8 +127,8 @@ void TestInspector::realMeasurementAllocation()
     }
     QVERIFY(w.estimatedFileMiB() > 0);
     if (const char* shot = std::getenv("EXL2_INSPECTOR_SCREENSHOT")) {
-        w.setTargetBpw(4.0);
-        w.pinModule(QStringLiteral("model.layers.2.mlp"), int(in.problem.moduleSlots[5].records.size()) - 1);
+        w.setTargetBpw(4.5);
+        w.pinModule(QStringLiteral("model.layers.2.mlp"), int(in.problem.moduleSlots[5].records.size()) / 2);
         QVERIFY(w.engine().waitForRefined());
         w.resize(1200, 800);
         w.show();
