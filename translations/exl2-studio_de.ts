@@ -2,6 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ComparisonTables</name>
+    <message>
+        <source>Options in both files</source>
+        <translation>Optionen in beiden Dateien</translation>
+    </message>
+    <message>
+        <source>Options only in the reference</source>
+        <translation>Optionen nur in der Referenz</translation>
+    </message>
+    <message>
+        <source>Options only in this file</source>
+        <translation>Optionen nur in dieser Datei</translation>
+    </message>
+    <message>
+        <source>Mean difference (this - reference)</source>
+        <translation>Mittlere Differenz (diese − Referenz)</translation>
+    </message>
+    <message>
+        <source>Mean |difference|</source>
+        <translation>Mittlere |Differenz|</translation>
+    </message>
+    <message>
+        <source>RMS difference</source>
+        <translation>RMS-Differenz</translation>
+    </message>
+    <message>
+        <source>Max |difference|</source>
+        <translation>Größte |Differenz|</translation>
+    </message>
+    <message>
+        <source>Largest difference at</source>
+        <translation>Größte Differenz bei</translation>
+    </message>
+    <message>
+        <source>Correlation of accuracies</source>
+        <translation>Korrelation der Genauigkeiten</translation>
+    </message>
+    <message>
+        <source>Error ratio (geometric mean)</source>
+        <translation>Fehlerverhältnis (geometrisches Mittel)</translation>
+    </message>
+    <message>
+        <source>Most disagreeing modules</source>
+        <translation>Module mit der größten Abweichung</translation>
+    </message>
+    <message>
+        <source>Allocation: bits per weight</source>
+        <translation>Zuteilung: Bits pro Gewicht</translation>
+    </message>
+    <message>
+        <source>Allocation: modules that differ</source>
+        <translation>Zuteilung: abweichende Module</translation>
+    </message>
+    <message>
+        <source>Allocation: mean |bpw difference|</source>
+        <translation>Zuteilung: mittlere |bpw-Differenz|</translation>
+    </message>
+    <message>
+        <source>Sum of errors, own allocation</source>
+        <translation>Fehlersumme, eigene Zuteilung</translation>
+    </message>
+    <message>
+        <source>Reference&apos;s allocation scored here</source>
+        <translation>Zuteilung der Referenz, hier bewertet</translation>
+    </message>
+    <message>
+        <source>This allocation scored by the reference</source>
+        <translation>Diese Zuteilung, von der Referenz bewertet</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 vs. %2</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>%1 bpw</source>
+        <translation>%1 bpw</translation>
+    </message>
+    <message>
+        <source>%1 error</source>
+        <translation>Fehler %1</translation>
+    </message>
+    <message>
+        <source>differs from the reference&apos;s choice</source>
+        <translation>weicht von der Wahl der Referenz ab</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>unknown</source>
@@ -301,6 +396,172 @@
     <message>
         <source>Could not write %1: the folder is not writable.</source>
         <translation>%1 konnte nicht geschrieben werden: Der Ordner ist nicht beschreibbar.</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::ComparisonAllocationChart</name>
+    <message>
+        <source>Allocation at the target</source>
+        <translation>Zuteilung beim Ziel</translation>
+    </message>
+    <message>
+        <source>Module (layer, kind)</source>
+        <translation>Modul (Schicht, Art)</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>Bits pro Gewicht</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bpw)</source>
+        <translation>%1 (%2 bpw)</translation>
+    </message>
+    <message>
+        <source>Target %1 bpw</source>
+        <translation>Ziel %1 bpw</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+%3 bpw, error %4 (option %5)</source>
+        <translation>%1
+%2
+%3 bpw, Fehler %4 (Option %5)</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::ComparisonCurveChart</name>
+    <message>
+        <source>Accuracy vs bits per weight</source>
+        <translation>Genauigkeit über Bits pro Gewicht</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>Bits pro Gewicht</translation>
+    </message>
+    <message>
+        <source>Accuracy (1 - relative error)</source>
+        <translation>Genauigkeit (1 − relativer Fehler)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+%3 bpw (%4 bits)
+accuracy %5</source>
+        <translation>%1
+%2
+%3 bpw (%4 Bits)
+Genauigkeit %5</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::ComparisonDifferenceChart</name>
+    <message>
+        <source>Accuracy difference per module</source>
+        <translation>Genauigkeitsdifferenz je Modul</translation>
+    </message>
+    <message>
+        <source>Module (layer, kind)</source>
+        <translation>Modul (Schicht, Art)</translation>
+    </message>
+    <message>
+        <source>Mean |accuracy difference| over shared options</source>
+        <translation>Mittlere |Genauigkeitsdifferenz| über gemeinsame Optionen</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 vs. %2</translation>
+    </message>
+    <message>
+        <source>mean |diff|, %1</source>
+        <translation>mittlere |Diff.|, %1</translation>
+    </message>
+    <message>
+        <source>max |diff|, %1</source>
+        <translation>größte |Diff.|, %1</translation>
+    </message>
+    <message>
+        <source>%1 vs %2
+%3
+mean |diff| %4, max |diff| %5
+mean diff %6
+%7 shared options, %8 only in %2, %9 only in %1</source>
+        <translation>%1 vs. %2
+%3
+mittlere |Diff.| %4, größte |Diff.| %5
+mittlere Diff. %6
+%7 gemeinsame Optionen, %8 nur in %2, %9 nur in %1</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::ComparisonWindow</name>
+    <message>
+        <source>Compare measurements</source>
+        <translation>Messungen vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Add measurement...</source>
+        <translation>Messung &amp;hinzufügen...</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Add two or more measurement.json files of the same model (File &gt; Add measurement).</source>
+        <translation>Fügen Sie zwei oder mehr measurement.json-Dateien desselben Modells hinzu (Datei &gt; Messung hinzufügen).</translation>
+    </message>
+    <message>
+        <source> bpw</source>
+        <translation> bpw</translation>
+    </message>
+    <message>
+        <source>Module:</source>
+        <translation>Modul:</translation>
+    </message>
+    <message>
+        <source>Allocation target:</source>
+        <translation>Ziel der Zuteilung:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Allocations</source>
+        <translation>Zuteilungen</translation>
+    </message>
+    <message>
+        <source>%1 is already open.</source>
+        <translation>%1 ist bereits geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 was not added: %2</source>
+        <translation>%1 wurde nicht hinzugefügt: %2</translation>
+    </message>
+    <message>
+        <source>Add measurement</source>
+        <translation>Messung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Measurement files (*.json);;All files (*)</source>
+        <translation>Messdateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source> (reference)</source>
+        <translation> (Referenz)</translation>
+    </message>
+    <message>
+        <source>No allocation at %1 bpw: %2</source>
+        <translation>Keine Zuteilung bei %1 bpw: %2</translation>
     </message>
 </context>
 <context>
@@ -608,10 +869,6 @@ Fehlernorm %6, %7 fixiert</translation>
         <translation>Exaktes Optimum der vollständigen Normsuche (wie exl2-convert es berechnet)</translation>
     </message>
     <message>
-        <source>Fast answer at error norm %1 (%2 ms); refining with the full norm search...</source>
-        <translation>Schnelle Antwort bei Fehlernorm %1 (%2 ms); die vollständige Normsuche verfeinert sie...</translation>
-    </message>
-    <message>
         <source>No allocation to export: open a measurement first</source>
         <translation>Keine Zuteilung zum Exportieren: Öffnen Sie zuerst eine Messung</translation>
     </message>
@@ -654,6 +911,14 @@ Fehlernorm %6, %7 fixiert</translation>
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Fast answer: optimum at error norm %1 (%2 ms); refining with the full norm search...</source>
+        <translation>Schnelle Antwort: Optimum bei Fehlernorm %1 (%2 ms); die vollständige Normsuche verfeinert sie...</translation>
+    </message>
+    <message>
+        <source>Fast answer: near-optimal at error norm %1 (%2 ms); refining with the full norm search...</source>
+        <translation>Schnelle Antwort: nahezu optimal bei Fehlernorm %1 (%2 ms); die vollständige Normsuche verfeinert sie...</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1324,98 @@ Fehlernorm %6, %7 fixiert</translation>
     <message>
         <source>&lt;h3&gt;EXL2 Studio %1&lt;/h3&gt;&lt;p&gt;Converts Hugging Face language models to exllamav2&apos;s EXL2 format, and shows what the conversion does: the measurement, the allocation of bits per layer, and the error it costs.&lt;/p&gt;&lt;p&gt;Command-line tools: exl2-convert, exl2-tool.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EXL2 Studio %1&lt;/h3&gt;&lt;p&gt;Wandelt Hugging-Face-Sprachmodelle in das EXL2-Format von exllamav2 um und zeigt, was die Umwandlung bewirkt: die Messung, die Verteilung der Bits auf die Schichten und den Fehler, den sie kostet.&lt;/p&gt;&lt;p&gt;Kommandozeilenwerkzeuge: exl2-convert, exl2-tool.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Convert Hugging Face models to EXL2, inspect and compare measurements.</source>
+        <translation>Hugging-Face-Modelle nach EXL2 umwandeln, Messungen untersuchen und vergleichen.</translation>
+    </message>
+    <message>
+        <source>Compare the measurement files given (two or more).</source>
+        <translation>Die angegebenen Messdateien vergleichen (zwei oder mehr).</translation>
+    </message>
+    <message>
+        <source>Model folder: preselected in the wizard, or the sizes for the inspector.</source>
+        <translation>Modellordner: im Assistenten vorausgewählt, oder die Größen für den Inspektor.</translation>
+    </message>
+    <message>
+        <source>Wizard: preselect the built-in demo model.</source>
+        <translation>Assistent: das eingebaute Demomodell vorauswählen.</translation>
+    </message>
+    <message>
+        <source>Wizard: preselect the output folder.</source>
+        <translation>Assistent: den Ausgabeordner vorauswählen.</translation>
+    </message>
+    <message>
+        <source>Wizard: preselect the target bits per weight.</source>
+        <translation>Assistent: die Ziel-Bits pro Gewicht vorauswählen.</translation>
+    </message>
+    <message>
+        <source>Wizard: calibration rows (both passes).</source>
+        <translation>Assistent: Kalibrierzeilen (beide Durchläufe).</translation>
+    </message>
+    <message>
+        <source>Wizard: calibration row length in tokens (both passes).</source>
+        <translation>Assistent: Länge der Kalibrierzeilen in Tokens (beide Durchläufe).</translation>
+    </message>
+    <message>
+        <source>Wizard: convert with this allocation (exported by the inspector).</source>
+        <translation>Assistent: mit dieser Zuteilung umwandeln (vom Inspektor exportiert).</translation>
+    </message>
+    <message>
+        <source>Language: de, zh_CN or en (saved).</source>
+        <translation>Sprache: de, zh_CN oder en (wird gespeichert).</translation>
+    </message>
+    <message>
+        <source>light or dark (saved).</source>
+        <translation>light oder dark (wird gespeichert).</translation>
+    </message>
+    <message>
+        <source>Wizard: open at a page: model, calibration, target, measurement, run, finish.</source>
+        <translation>Assistent: auf einer Seite öffnen: model, calibration, target, measurement, run, finish.</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window opened, then quit.</source>
+        <translation>Ein PNG des geöffneten Fensters speichern, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Wizard: run a scripted stand-in job (screenshots, demos).</source>
+        <translation>Assistent: einen geskripteten Ersatzauftrag ausführen (Bildschirmfotos, Vorführungen).</translation>
+    </message>
+    <message>
+        <source>Open in the inspector (with --compare: the files to compare; with wizard options: reuse it).</source>
+        <translation>Im Inspektor öffnen (mit --compare: die zu vergleichenden Dateien; mit Assistent-Optionen: wiederverwenden).</translation>
+    </message>
+    <message>
+        <source>--bits expects a positive number of bits per weight, not &apos;%1&apos;</source>
+        <translation>--bits erwartet eine positive Zahl von Bits pro Gewicht, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--%1 expects a positive whole number, not &apos;%2&apos;</source>
+        <translation>--%1 erwartet eine positive ganze Zahl, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>unknown --page &apos;%1&apos; (expected one of: %2)</source>
+        <translation>unbekannte --page &apos;%1&apos; (erwartet eine von: %2)</translation>
+    </message>
+    <message>
+        <source>--theme expects light or dark, not &apos;%1&apos;</source>
+        <translation>--theme erwartet light oder dark, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--compare takes only measurement files (and --lang, --theme, --screenshot)</source>
+        <translation>--compare nimmt nur Messdateien (und --lang, --theme, --screenshot)</translation>
+    </message>
+    <message>
+        <source>--compare needs two or more measurement files, got %1</source>
+        <translation>--compare braucht zwei oder mehr Messdateien, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>the wizard reuses one measurement file, got %1</source>
+        <translation>der Assistent verwendet eine Messdatei wieder, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>give --compare to compare %1 measurement files</source>
+        <translation>geben Sie --compare an, um %1 Messdateien zu vergleichen</translation>
     </message>
 </context>
 <context>

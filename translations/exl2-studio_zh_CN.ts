@@ -2,6 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ComparisonTables</name>
+    <message>
+        <source>Options in both files</source>
+        <translation>两个文件共有的选项</translation>
+    </message>
+    <message>
+        <source>Options only in the reference</source>
+        <translation>仅在参考文件中的选项</translation>
+    </message>
+    <message>
+        <source>Options only in this file</source>
+        <translation>仅在此文件中的选项</translation>
+    </message>
+    <message>
+        <source>Mean difference (this - reference)</source>
+        <translation>平均差值（本文件 − 参考）</translation>
+    </message>
+    <message>
+        <source>Mean |difference|</source>
+        <translation>平均 |差值|</translation>
+    </message>
+    <message>
+        <source>RMS difference</source>
+        <translation>均方根差值</translation>
+    </message>
+    <message>
+        <source>Max |difference|</source>
+        <translation>最大 |差值|</translation>
+    </message>
+    <message>
+        <source>Largest difference at</source>
+        <translation>最大差值位于</translation>
+    </message>
+    <message>
+        <source>Correlation of accuracies</source>
+        <translation>准确度的相关系数</translation>
+    </message>
+    <message>
+        <source>Error ratio (geometric mean)</source>
+        <translation>误差比（几何平均）</translation>
+    </message>
+    <message>
+        <source>Most disagreeing modules</source>
+        <translation>差异最大的模块</translation>
+    </message>
+    <message>
+        <source>Allocation: bits per weight</source>
+        <translation>位分配：每权重位数</translation>
+    </message>
+    <message>
+        <source>Allocation: modules that differ</source>
+        <translation>位分配：不同的模块</translation>
+    </message>
+    <message>
+        <source>Allocation: mean |bpw difference|</source>
+        <translation>位分配：平均 |bpw 差值|</translation>
+    </message>
+    <message>
+        <source>Sum of errors, own allocation</source>
+        <translation>误差总和（自身位分配）</translation>
+    </message>
+    <message>
+        <source>Reference&apos;s allocation scored here</source>
+        <translation>用本文件评估参考文件的位分配</translation>
+    </message>
+    <message>
+        <source>This allocation scored by the reference</source>
+        <translation>用参考文件评估本位分配</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 对比 %2</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>%1 bpw</source>
+        <translation>%1 bpw</translation>
+    </message>
+    <message>
+        <source>%1 error</source>
+        <translation>误差 %1</translation>
+    </message>
+    <message>
+        <source>differs from the reference&apos;s choice</source>
+        <translation>与参考文件的选择不同</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>unknown</source>
@@ -301,6 +396,172 @@
     <message>
         <source>Could not write %1: the folder is not writable.</source>
         <translation>无法写入 %1：文件夹不可写。</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::ComparisonAllocationChart</name>
+    <message>
+        <source>Allocation at the target</source>
+        <translation>目标下的位分配</translation>
+    </message>
+    <message>
+        <source>Module (layer, kind)</source>
+        <translation>模块（层，类型）</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>每权重位数</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bpw)</source>
+        <translation>%1（%2 bpw）</translation>
+    </message>
+    <message>
+        <source>Target %1 bpw</source>
+        <translation>目标 %1 bpw</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+%3 bpw, error %4 (option %5)</source>
+        <translation>%1
+%2
+%3 bpw，误差 %4（选项 %5）</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::ComparisonCurveChart</name>
+    <message>
+        <source>Accuracy vs bits per weight</source>
+        <translation>准确度与每权重位数</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>每权重位数</translation>
+    </message>
+    <message>
+        <source>Accuracy (1 - relative error)</source>
+        <translation>准确度（1 − 相对误差）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+%3 bpw (%4 bits)
+accuracy %5</source>
+        <translation>%1
+%2
+%3 bpw（%4 位）
+准确度 %5</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::ComparisonDifferenceChart</name>
+    <message>
+        <source>Accuracy difference per module</source>
+        <translation>各模块的准确度差异</translation>
+    </message>
+    <message>
+        <source>Module (layer, kind)</source>
+        <translation>模块（层，类型）</translation>
+    </message>
+    <message>
+        <source>Mean |accuracy difference| over shared options</source>
+        <translation>共有选项上的平均 |准确度差异|</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 对比 %2</translation>
+    </message>
+    <message>
+        <source>mean |diff|, %1</source>
+        <translation>平均 |差值|，%1</translation>
+    </message>
+    <message>
+        <source>max |diff|, %1</source>
+        <translation>最大 |差值|，%1</translation>
+    </message>
+    <message>
+        <source>%1 vs %2
+%3
+mean |diff| %4, max |diff| %5
+mean diff %6
+%7 shared options, %8 only in %2, %9 only in %1</source>
+        <translation>%1 对比 %2
+%3
+平均 |差值| %4，最大 |差值| %5
+平均差值 %6
+%7 个共有选项，%8 个仅在 %2 中，%9 个仅在 %1 中</translation>
+    </message>
+</context>
+<context>
+    <name>exl2::ComparisonWindow</name>
+    <message>
+        <source>Compare measurements</source>
+        <translation>比较测量结果</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Add measurement...</source>
+        <translation>添加测量结果(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add two or more measurement.json files of the same model (File &gt; Add measurement).</source>
+        <translation>请添加同一模型的两个或更多 measurement.json 文件（文件 &gt; 添加测量结果）。</translation>
+    </message>
+    <message>
+        <source> bpw</source>
+        <translation> bpw</translation>
+    </message>
+    <message>
+        <source>Module:</source>
+        <translation>模块：</translation>
+    </message>
+    <message>
+        <source>Allocation target:</source>
+        <translation>位分配目标：</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Allocations</source>
+        <translation>位分配</translation>
+    </message>
+    <message>
+        <source>%1 is already open.</source>
+        <translation>%1 已经打开。</translation>
+    </message>
+    <message>
+        <source>%1 was not added: %2</source>
+        <translation>未添加 %1：%2</translation>
+    </message>
+    <message>
+        <source>Add measurement</source>
+        <translation>添加测量结果</translation>
+    </message>
+    <message>
+        <source>Measurement files (*.json);;All files (*)</source>
+        <translation>测量文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source> (reference)</source>
+        <translation>（参考）</translation>
+    </message>
+    <message>
+        <source>No allocation at %1 bpw: %2</source>
+        <translation>在 %1 bpw 下没有位分配：%2</translation>
     </message>
 </context>
 <context>
@@ -608,10 +869,6 @@ Error norm %6, %7 pinned</source>
         <translation>完整范数搜索的精确最优解（与 exl2-convert 的计算相同）</translation>
     </message>
     <message>
-        <source>Fast answer at error norm %1 (%2 ms); refining with the full norm search...</source>
-        <translation>误差范数 %1 下的快速结果（%2 毫秒）；正在用完整范数搜索细化...</translation>
-    </message>
-    <message>
         <source>No allocation to export: open a measurement first</source>
         <translation>没有可导出的位分配：请先打开测量结果</translation>
     </message>
@@ -654,6 +911,14 @@ Error norm %6, %7 pinned</source>
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Fast answer: optimum at error norm %1 (%2 ms); refining with the full norm search...</source>
+        <translation>快速结果：误差范数 %1 下的最优解（%2 毫秒）；正在用完整范数搜索细化...</translation>
+    </message>
+    <message>
+        <source>Fast answer: near-optimal at error norm %1 (%2 ms); refining with the full norm search...</source>
+        <translation>快速结果：误差范数 %1 下的近似最优解（%2 毫秒）；正在用完整范数搜索细化...</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1324,98 @@ Error norm %6, %7 pinned</source>
     <message>
         <source>&lt;h3&gt;EXL2 Studio %1&lt;/h3&gt;&lt;p&gt;Converts Hugging Face language models to exllamav2&apos;s EXL2 format, and shows what the conversion does: the measurement, the allocation of bits per layer, and the error it costs.&lt;/p&gt;&lt;p&gt;Command-line tools: exl2-convert, exl2-tool.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EXL2 Studio %1&lt;/h3&gt;&lt;p&gt;将 Hugging Face 语言模型转换为 exllamav2 的 EXL2 格式，并展示转换的过程：测量、各层的位数分配以及由此带来的误差。&lt;/p&gt;&lt;p&gt;命令行工具：exl2-convert、exl2-tool。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Convert Hugging Face models to EXL2, inspect and compare measurements.</source>
+        <translation>将 Hugging Face 模型转换为 EXL2，检查并比较测量结果。</translation>
+    </message>
+    <message>
+        <source>Compare the measurement files given (two or more).</source>
+        <translation>比较给定的测量文件（两个或更多）。</translation>
+    </message>
+    <message>
+        <source>Model folder: preselected in the wizard, or the sizes for the inspector.</source>
+        <translation>模型文件夹：在向导中预选，或为检查器提供大小信息。</translation>
+    </message>
+    <message>
+        <source>Wizard: preselect the built-in demo model.</source>
+        <translation>向导：预选内置演示模型。</translation>
+    </message>
+    <message>
+        <source>Wizard: preselect the output folder.</source>
+        <translation>向导：预选输出文件夹。</translation>
+    </message>
+    <message>
+        <source>Wizard: preselect the target bits per weight.</source>
+        <translation>向导：预选目标每权重位数。</translation>
+    </message>
+    <message>
+        <source>Wizard: calibration rows (both passes).</source>
+        <translation>向导：校准行数（两个阶段）。</translation>
+    </message>
+    <message>
+        <source>Wizard: calibration row length in tokens (both passes).</source>
+        <translation>向导：校准行长度，以词元计（两个阶段）。</translation>
+    </message>
+    <message>
+        <source>Wizard: convert with this allocation (exported by the inspector).</source>
+        <translation>向导：使用此位分配进行转换（由检查器导出）。</translation>
+    </message>
+    <message>
+        <source>Language: de, zh_CN or en (saved).</source>
+        <translation>语言：de、zh_CN 或 en（会被保存）。</translation>
+    </message>
+    <message>
+        <source>light or dark (saved).</source>
+        <translation>light 或 dark（会被保存）。</translation>
+    </message>
+    <message>
+        <source>Wizard: open at a page: model, calibration, target, measurement, run, finish.</source>
+        <translation>向导：打开指定页面：model、calibration、target、measurement、run、finish。</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window opened, then quit.</source>
+        <translation>保存已打开窗口的 PNG 截图，然后退出。</translation>
+    </message>
+    <message>
+        <source>Wizard: run a scripted stand-in job (screenshots, demos).</source>
+        <translation>向导：运行脚本化的替代任务（用于截图、演示）。</translation>
+    </message>
+    <message>
+        <source>Open in the inspector (with --compare: the files to compare; with wizard options: reuse it).</source>
+        <translation>在检查器中打开（配合 --compare：要比较的文件；配合向导选项：复用该测量结果）。</translation>
+    </message>
+    <message>
+        <source>--bits expects a positive number of bits per weight, not &apos;%1&apos;</source>
+        <translation>--bits 需要一个正的每权重位数，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--%1 expects a positive whole number, not &apos;%2&apos;</source>
+        <translation>--%1 需要一个正整数，而不是 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>unknown --page &apos;%1&apos; (expected one of: %2)</source>
+        <translation>未知的 --page &apos;%1&apos;（应为以下之一：%2）</translation>
+    </message>
+    <message>
+        <source>--theme expects light or dark, not &apos;%1&apos;</source>
+        <translation>--theme 需要 light 或 dark，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--compare takes only measurement files (and --lang, --theme, --screenshot)</source>
+        <translation>--compare 只接受测量文件（以及 --lang、--theme、--screenshot）</translation>
+    </message>
+    <message>
+        <source>--compare needs two or more measurement files, got %1</source>
+        <translation>--compare 需要两个或更多测量文件，实际为 %1 个</translation>
+    </message>
+    <message>
+        <source>the wizard reuses one measurement file, got %1</source>
+        <translation>向导只能复用一个测量文件，实际为 %1 个</translation>
+    </message>
+    <message>
+        <source>give --compare to compare %1 measurement files</source>
+        <translation>请加上 --compare 以比较 %1 个测量文件</translation>
     </message>
 </context>
 <context>
