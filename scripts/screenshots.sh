@@ -1,12 +1,17 @@
 #!/bin/sh
-# Photographs every page of the wizard into docs/screenshots/ (builds nothing: run it after a build).
-# Each page is opened with exl2-studio --page NAME --screenshot FILE under xvfb-run; the run page is
-# taken mid-job with the scripted stand-in job (--scripted-job), the finish page after it.
+# Photographs every page of the wizard, the home window, the inspector and the comparison into
+# docs/screenshots/ (builds nothing: run it after building exl2-studio and exl2-convert). Each window is
+# opened with exl2-studio ... --screenshot FILE under xvfb-run; the run page is taken mid-job with the
+# scripted stand-in job (--scripted-job), the finish page after it. The inspector and comparison show two
+# measurements of /work/shared/models/stories260k (or $EXL2_SHARED/models/stories260k) made here with
+# exl2-convert -om and different calibration settings; they are skipped when that model is absent.
 # Usage: scripts/screenshots.sh [build-dir]   (default: build)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 studio="$build/app/exl2-studio"
+convert="$build/app/exl2-convert"
+shared=${EXL2_SHARED:-$root/../shared}
 shots="$root/docs/screenshots"
 [ -x "$studio" ] || { echo "no $studio: build exl2-studio first" >&2; exit 1; }
 command -v xvfb-run >/dev/null || { echo "xvfb-run is not installed" >&2; exit 1; }
@@ -38,4 +43,21 @@ shoot finish finish --rows 8 --length 256
 shoot run-dark run --scripted-job --theme dark
 shoot target-de target --lang de
 shoot target-zh target --lang zh_CN
+
+# The home window, with the two measurements below in its recent list.
+model="$shared/models/stories260k"
+if [ -x "$convert" ] && [ -f "$model/config.json" ]; then
+  m1="$scratch/built-in-r8-l256.json" m2="$scratch/tinystories-r16-l128.json"
+  "$convert" -i "$model" -o "$scratch/job1" -om "$m1" -mr 8 -ml 256 --device cpu >/dev/null
+  "$convert" -i "$model" -o "$scratch/job2" -om "$m2" -c "$shared/data/tinystories_val_sample.txt" -mr 16 -ml 128 \
+    --device cpu >/dev/null
+  xvfb-run -a -s "-screen 0 1280x900x24" "$studio" "$m2" --model "$model" --screenshot "$shots/inspector.png" \
+    --theme light --lang en
+  xvfb-run -a -s "-screen 0 1280x900x24" "$studio" --compare "$m1" "$m2" --screenshot "$shots/compare.png"
+  # Opening them put both in the recent list that the home window shows.
+  xvfb-run -a -s "-screen 0 1280x900x24" "$studio" --screenshot "$shots/main.png"
+else
+  echo "no $convert or no $model: inspector and compare screenshots skipped" >&2
+  xvfb-run -a -s "-screen 0 1280x900x24" "$studio" --screenshot "$shots/main.png" --theme light --lang en
+fi
 echo "screenshots in $shots"

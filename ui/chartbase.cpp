@@ -32,11 +32,14 @@ ChartBase::ChartBase(QWidget* parent) : QCustomPlot(parent)
     applyPaletteColors();
     // Ranges the chart sets itself become the "home" that Reset zoom returns to; the user's own
     // drags and wheel turns do not.
-    for (QCPAxis* axis : {xAxis, yAxis})
-        connect(axis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
-            if (!m_userInteracting)
-                rememberRanges();
-        });
+    connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this](const QCPRange& r) {
+        if (!m_userInteracting)
+            m_homeX = r;
+    });
+    connect(yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this](const QCPRange& r) {
+        if (!m_userInteracting)
+            m_homeY = r;
+    });
     connect(this, &QCustomPlot::beforeReplot, this, [this] { legend->setVisible(legend->itemCount() > 1); });
     rememberRanges();
 }
@@ -49,8 +52,9 @@ void ChartBase::rememberRanges()
 
 void ChartBase::resetZoom()
 {
-    xAxis->setRange(m_homeX);
-    yAxis->setRange(m_homeY);
+    const QCPRange x = m_homeX, y = m_homeY;
+    xAxis->setRange(x);
+    yAxis->setRange(y);
     replot();
 }
 
