@@ -1,6 +1,7 @@
 #include "language.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -24,7 +25,8 @@ QString installTranslation(const QString& languageOverride)
         QCoreApplication::installTranslator(qt);
     else
         delete qt;
-    return locale.name();
+    // The file that matched names the language: ":/i18n/exl2-studio_zh_CN.qm" -> "zh_CN".
+    return QFileInfo(ours->filePath()).completeBaseName().section(QLatin1Char('_'), 1, -1);
 }
 
 }  // namespace exl2

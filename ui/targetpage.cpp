@@ -123,10 +123,16 @@ TargetPage::TargetPage(WizardState& state, QWidget* parent) : QWizardPage(parent
     outRow->addWidget(m_outDir, 1);
     outRow->addWidget(m_browse);
 
+    // A row holding a layout gets no buddy from QFormLayout: without one the "&" would show literally.
+    const auto labelFor = [this](const QString& text, QWidget* buddy) {
+        auto* label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        return label;
+    };
     auto* form = new QFormLayout;
-    form->addRow(tr("&Bits per weight:"), bitsRow);
+    form->addRow(labelFor(tr("&Bits per weight:"), m_bits), bitsRow);
     form->addRow(QString(), m_bitsWarning);
-    form->addRow(tr("S&trategy file:"), strategyRow);
+    form->addRow(labelFor(tr("S&trategy file:"), m_strategy), strategyRow);
     form->addRow(QString(), m_strategyNotice);
     form->addRow(QString(), m_strategyError);
     form->addRow(tr("&Head bits:"), m_headBits);
@@ -134,7 +140,7 @@ TargetPage::TargetPage(WizardState& state, QWidget* parent) : QWizardPage(parent
     form->addRow(QString(), m_ropeWarning);
     form->addRow(QString(), m_ropeNotice);
     form->addRow(tr("&Shard size:"), m_shardSize);
-    form->addRow(tr("&Output folder:"), outRow);
+    form->addRow(labelFor(tr("&Output folder:"), m_outDir), outRow);
     form->addRow(QString(), m_folderWarning);
     form->addRow(QString(), m_resume);
     auto* layout = new QVBoxLayout(this);
