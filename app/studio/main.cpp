@@ -23,10 +23,10 @@
 
 namespace {
 
-// Grabs `window` into `file` once it has painted, and quits.
-void grabAndQuit(QWidget* window, const QString& file, std::function<void()> before = {})
+// Grabs `window` into `file` after `delayMs` (painted, background work settled), and quits.
+void grabAndQuit(QWidget* window, const QString& file, std::function<void()> before = {}, int delayMs = 400)
 {
-    QTimer::singleShot(400, window, [window, file, before] {
+    QTimer::singleShot(delayMs, window, [window, file, before] {
         const bool ok = window->grab().save(file);
         std::cerr << (ok ? "saved " : "could not save ") << file.toStdString() << "\n";
         if (before)
@@ -162,9 +162,10 @@ int main(int argc, char** argv)
         opened = &home;
     }
     if (!launch.screenshot.isEmpty()) {
+        // The inspector refines its first answer in the background; give it time to land.
         if (opened != &home)
             opened->resize(1200, 800);
-        grabAndQuit(opened, launch.screenshot);
+        grabAndQuit(opened, launch.screenshot, {}, opened == &home ? 400 : 2000);
     }
     if (opened == &home)
         home.show();
