@@ -109,6 +109,7 @@ void InspectorEngine::update()
     OptimizeSettings s = settings();
     m_target = s.targetBpw;
     s.fixedNorm = m_norm;
+    s.maxDpStates = kFastPathStates;  // bounded latency; the background search proves the optimum
     QElapsedTimer timer;
     timer.start();
     try {

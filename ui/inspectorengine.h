@@ -20,6 +20,10 @@ namespace exl2 {
 class InspectorEngine : public QObject {
     Q_OBJECT
 public:
+    // DP states one fast answer may keep (~10 ms CPU); past it the fast answer is the exact solver's
+    // Lagrangian incumbent (Allocation::proven false) until the background search replaces it.
+    static constexpr size_t kFastPathStates = 30000;
+
     explicit InspectorEngine(QObject* parent = nullptr);
     ~InspectorEngine() override;  // cancels and waits for a running refinement
 

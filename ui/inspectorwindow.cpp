@@ -247,7 +247,10 @@ void InspectorWindow::syncControls()
                            .arg(m_engine.pins().size()));
     m_status->setText(m_engine.isRefined()
                           ? tr("Exact optimum of the full norm search (as exl2-convert computes it)")
-                          : tr("Fast answer at error norm %1 (%2 ms); refining with the full norm search...")
+                          : (a.proven ? tr("Fast answer: optimum at error norm %1 (%2 ms); refining with the full "
+                                            "norm search...")
+                                      : tr("Fast answer: near-optimal at error norm %1 (%2 ms); refining with the "
+                                           "full norm search..."))
                                 .arg(a.errorNorm, 0, 'f', 4)
                                 .arg(m_engine.lastFastMs(), 0, 'f', 1));
 }

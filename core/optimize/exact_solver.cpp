@@ -65,7 +65,8 @@ struct State {
 
 }  // namespace
 
-KnapsackSolution solveKnapsackExact(const std::vector<std::vector<KnapsackItem>>& groups, uint64_t capacity)
+KnapsackSolution solveKnapsackExact(const std::vector<std::vector<KnapsackItem>>& groups, uint64_t capacity,
+                                    size_t maxStates)
 {
     const size_t n = groups.size();
     std::vector<std::vector<Candidate>> fronts(n);
@@ -224,8 +225,11 @@ KnapsackSolution solveKnapsackExact(const std::vector<std::vector<KnapsackItem>>
             if (layer.empty() || s.value < layer.back().value)
                 layer.push_back(s);
         out.statesVisited += layer.size();
-        if (layer.empty()) {
+        const bool overBudget = maxStates > 0 && out.statesVisited > maxStates;
+        if (layer.empty() || overBudget) {
             // Only rounding can prune the incumbent's own path; it is then optimal to within that rounding.
+            // Over the state budget it is returned as it is: feasible, not proven optimal.
+            out.proven = !overBudget;
             out.value = upper;
             out.cost = cost;
             out.choice.assign(n, 0);

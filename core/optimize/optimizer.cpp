@@ -35,6 +35,7 @@ std::string fmt(const char* format, double v)
 struct SearchResult {
     std::vector<int> choice;
     double maxErr = 0;
+    bool proven = true;
 };
 
 double maxError(const OptimizerProblem& p, const std::vector<int>& choice)
@@ -46,7 +47,8 @@ double maxError(const OptimizerProblem& p, const std::vector<int>& choice)
 }
 
 // Exact inner solve for one norm; pinned slots offer only their pinned option.
-SearchResult solveExactForNorm(const OptimizerProblem& p, uint64_t budget, double norm, const std::vector<int>& pinned)
+SearchResult solveExactForNorm(const OptimizerProblem& p, uint64_t budget, double norm, const std::vector<int>& pinned,
+                               size_t maxStates)
 {
     std::vector<std::vector<KnapsackItem>> groups(p.moduleSlots.size());
     for (size_t s = 0; s < p.moduleSlots.size(); ++s) {
@@ -57,9 +59,10 @@ SearchResult solveExactForNorm(const OptimizerProblem& p, uint64_t budget, doubl
         for (size_t o = 0; o < p.moduleSlots[s].records.size(); ++o)
             groups[s].push_back({p.moduleSlots[s].cost(o), std::pow(p.moduleSlots[s].error(o), norm)});
     }
-    const auto sol = solveKnapsackExact(groups, budget);
+    const auto sol = solveKnapsackExact(groups, budget, maxStates);
     SearchResult r;
     r.choice = sol.choice;
+    r.proven = sol.proven;
     for (size_t s = 0; s < p.moduleSlots.size(); ++s)
         if (pinned[s] >= 0)
             r.choice[s] = pinned[s];
@@ -190,7 +193,7 @@ Allocation optimizeAllocation(const OptimizerProblem& p, const OptimizeSettings&
         SearchResult r;
         double sum;
         if (settings.method == OptimizeMethod::Exact) {
-            r = solveExactForNorm(p, budget, norm, pinned);
+            r = solveExactForNorm(p, budget, norm, pinned, settings.maxDpStates);
             sum = allocationObjective(p, r.choice, norm);
         } else {
             auto run = simulatedAnneal(p, budget, norm, pinned, settings.anneal, rng);
@@ -205,6 +208,7 @@ Allocation optimizeAllocation(const OptimizerProblem& p, const OptimizeSettings&
             bestSum = sum;
             best = r.choice;
             a.searchMaxErr = r.maxErr;
+            a.proven = r.proven;
         }
         if (settings.progress)
             settings.progress(i + 1 - first, total - first);

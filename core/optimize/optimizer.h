@@ -29,6 +29,9 @@ struct OptimizeSettings {
     // Skips the norm search: one inner solve (exact) or normSamples runs (anneal) at this exponent. The
     // allocation inspector's fast path while the target is dragged; the full search refines it afterwards.
     std::optional<double> fixedNorm;
+    // Exact method: > 0 caps the DP states of each inner solve; past it the solve returns its Lagrangian
+    // incumbent (feasible, near-optimal) instead. Bounds the fast path's latency; 0 = always optimal.
+    size_t maxDpStates = 0;
     // Optional, polled before every inner solve; returning true throws Error(Cancelled).
     std::function<bool()> cancelled;
 };
@@ -55,6 +58,7 @@ struct Allocation {
     double searchMaxErr = 0;     // max error of the stage-3 winner, before top-up
     double sumLogErr = 0;        // sum(ln err), the "product of errors" criterion
     double maxErr = 0;
+    bool proven = true;  // the final solve was proven optimal (false only under maxDpStates)
     std::vector<std::string> warnings;
 };
 

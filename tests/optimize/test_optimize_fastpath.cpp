@@ -16,6 +16,7 @@ private Q_SLOTS:
     void fixedNormKeepsPinsAndBudget();
     void badFixedNorm();
     void cancelStopsSearch();
+    void stateBudget();
 };
 
 void TestOptimizeFastPath::fixedNormReproducesFinalStage_data()
@@ -117,6 +118,29 @@ void TestOptimizeFastPath::cancelStopsSearch()
         QCOMPARE(int(e.code()), int(ErrorCode::Cancelled));
     }
     QCOMPARE(solves, 3);
+}
+
+// Past the DP state budget the solve returns the Lagrangian incumbent: feasible, unproven, near-optimal.
+void TestOptimizeFastPath::stateBudget()
+{
+    const auto p = exl2::buildProblem(exl2test::syntheticMeasurement(20, 9));
+    exl2::OptimizeSettings s;
+    s.targetBpw = 4.125;
+    s.fixedNorm = 2.5;
+    const auto exact = exl2::optimizeAllocation(p, s);
+    QVERIFY(exact.proven);
+    s.maxDpStates = 1;
+    const auto capped = exl2::optimizeAllocation(p, s);
+    QVERIFY(!capped.proven);
+    QVERIFY(capped.totalBits <= capped.budget);
+    QVERIFY(capped.objective >= exact.objective * (1 - 1e-12));
+    QVERIFY2(capped.objective <= exact.objective * 1.01,
+             qPrintable(QString("incumbent %1 vs optimum %2").arg(capped.objective).arg(exact.objective)));
+    s.maxDpStates = 100000000;
+    const auto roomy = exl2::optimizeAllocation(p, s);
+    QVERIFY(roomy.proven);
+    for (size_t i = 0; i < exact.choices.size(); ++i)
+        QCOMPARE(roomy.choices[i].option, exact.choices[i].option);
 }
 
 QTEST_GUILESS_MAIN(TestOptimizeFastPath)
