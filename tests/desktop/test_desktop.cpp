@@ -13,6 +13,7 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QMessageBox>
+#include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -257,6 +258,58 @@ void TestDesktop::launchValues()
     QVERIFY(l.message.contains(QLatin1String("--compare")) && l.message.contains(QLatin1String("--strategy")));
     l = parseStudioLaunch({"exl2-studio", "--version"});
     QCOMPARE(l.message, QStringLiteral("exl2-studio %1\n").arg(QLatin1String(kStudioVersion)));
+}
+
+void TestDesktop::helpAndVersionNeedNoDisplay()
+{
+    const QString studio = qpath(exl2test::binaryDir() / "app" / "exl2-studio");
+    if (!QFileInfo(studio).isExecutable())
+        QSKIP("exl2-studio is not built in this build folder");
+    // xcb without a display aborts in QApplication: these must exit before one exists.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    // Exit code (-1 for a crash or a hang) and everything printed.
+    auto run = [&](const QStringList& args) -> std::pair<int, QString> {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(studio, args);
+        const bool clean = p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit;
+        return {clean ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError())};
+    };
+    auto [code, out] = run({QStringLiteral("--help")});
+    QCOMPARE(code, 0);
+    QVERIFY2(out.contains(QLatin1String("Usage: exl2-studio")) && out.contains(QLatin1String("--compare")), qPrintable(out));
+    std::tie(code, out) = run({QStringLiteral("--version")});
+    QCOMPARE(code, 0);
+    QCOMPARE(out, QStringLiteral("exl2-studio %1\n").arg(QLatin1String(kStudioVersion)));
+    std::tie(code, out) = run({QStringLiteral("--page"), QStringLiteral("nowhere")});
+    QCOMPARE(code, 2);
+    QVERIFY2(out.contains(QLatin1String("nowhere")), qPrintable(out));
+}
+
+void TestDesktop::standardOpenersNameBadFiles()
+{
+    // The real inspector and comparison windows, refusing files they cannot read.
+    const fs::path dir = exl2test::scratchDir("openers-bad");
+    const QString missing = qpath(dir / "missing.json");
+    const QString garbage = qpath(dir / "garbage.json");
+    {
+        QFile f(garbage);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"not\": \"a measurement\"}");
+    }
+    StudioWindow home(standardOpeners({}));
+    QCOMPARE(home.openMeasurement(missing), nullptr);
+    QVERIFY2(home.lastError().contains(QLatin1String("missing.json")), qPrintable(home.lastError()));
+    QCOMPARE(home.openMeasurement(garbage), nullptr);
+    QVERIFY2(home.lastError().contains(QLatin1String("garbage.json")), qPrintable(home.lastError()));
+    QCOMPARE(home.compareMeasurements({garbage, missing}), nullptr);
+    QVERIFY2(home.lastError().contains(QLatin1String("garbage.json")), qPrintable(home.lastError()));
+    QVERIFY(home.recentShown().isEmpty());
+    for (auto* box : home.findChildren<QMessageBox*>())
+        box->close();
 }
 
 namespace {

@@ -20,6 +20,8 @@ private slots:
     void launchRouting_data();
     void launchRouting();
     void launchValues();
+    void helpAndVersionNeedNoDisplay();
+    void standardOpenersNameBadFiles();
     void targetPageStrategyFixesBits();
     void targetPageRefusesBadStrategy();
 
