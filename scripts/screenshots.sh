@@ -44,7 +44,8 @@ shoot run-dark run --scripted-job --theme dark
 shoot target-de target --lang de
 shoot target-zh target --lang zh_CN
 
-# The home window, with the two measurements below in its recent list.
+# Two stories260k measurements (built-in data 8x256 tokens, TinyStories text 16x128): the inspector on
+# one, the comparison of both, then the home window listing them as recent files.
 model="$shared/models/stories260k"
 if [ -x "$convert" ] && [ -f "$model/config.json" ]; then
   m1="$scratch/built-in-r8-l256.json" m2="$scratch/tinystories-r16-l128.json"
