@@ -223,11 +223,16 @@ void checkResourceFit(const ResourceEstimate& e, const SystemResources& sys, con
             refuse(outputDir.string() + " (output folder, -cf)", e.outputBytes, sys.outputFree,
                    partsText(e.outputParts), "-cf");
     }
-    if (e.ramBytes > sys.memTotal)
+    if (e.ramBytes > sys.memTotal) {
+        const auto largest = std::max_element(e.ramParts.begin(), e.ramParts.end(),
+                                              [](const auto& a, const auto& b) { return a.second < b.second; });
+        const bool dataset = largest != e.ramParts.end() && largest->first.find("calibration file") != std::string::npos;
         throw Error(ErrorCode::ResourceLimit,
                     "Error: the job needs about " + byteText(e.ramBytes) + " of RAM (" + partsText(e.ramParts) +
-                        "), more than the " + byteText(sys.memTotal) +
-                        " this machine has (MemTotal); use fewer or shorter calibration rows (-r/-l, -mr/-ml)");
+                        "), more than the " + byteText(sys.memTotal) + " this machine has (MemTotal); " +
+                        (dataset ? "use a smaller calibration file (-c)"
+                                 : "use fewer or shorter calibration rows (-r/-l, -mr/-ml)"));
+    }
     if (e.ramBytes + e.mappedBytes > sys.memAvailable)
         log(" !! Warning: the job may need about " + byteText(e.ramBytes + e.mappedBytes) +
             " of RAM (weight files mapped: " + byteText(e.mappedBytes) + "), more than the " +

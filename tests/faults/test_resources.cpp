@@ -4,6 +4,7 @@
 #include "backend/registry.h"
 #include "forward/weight_loader.h"
 #include "model/model_check.h"
+#include "pipeline/module_runner.h"
 #include "pipeline/resource_check.h"
 #include "quant/hessian.h"
 #include "test_support.h"
@@ -34,6 +35,7 @@ private slots:
     void nonFiniteWeightsNamed_data();
     void nonFiniteWeightsNamed();
     void hessianDampingThenClearFailure();
+    void nanActivationsNamed();
 };
 
 namespace {
@@ -221,7 +223,7 @@ void TestResources::convertRefusesBeforeWork_data()
         << "declared" << QStringList{} << QStringList{"EXL2_ASSUME_MEM_BYTES=6442450944", "EXL2_ASSUME_FREE_BYTES=1000000000000000"}
         << "of RAM (one layer (or the head) in fp32 772.1 MiB, calibration hidden states (fp32, in + out) 6.25 GiB)";
     QTest::newRow("dataset larger than RAM") << "stories" << QStringList{"-c", "{dir}/huge.txt"} << QStringList{}
-                                             << "calibration file read whole (x3)";
+                                             << "this machine has (MemTotal); use a smaller calibration file (-c)";
 }
 
 void TestResources::convertRefusesBeforeWork()
@@ -340,6 +342,41 @@ void TestResources::hessianDampingThenClearFailure()
             QVERIFY2(QString(e.what()).startsWith("model.layers.0.mlp.down_proj: Hessian is not invertible"), e.what());
         }
         QVERIFY(log.size() >= 9);
+    }
+}
+
+// The module runner's check (core/pipeline): a NaN entering a module is named by module, row and token.
+void TestResources::nanActivationsNamed()
+{
+    const ModelConfig c = parseModelConfig(llamaConfig(256, 512, 1, 64), "/m");
+    std::map<std::string, std::vector<int64_t>> shapes;
+    for (const ExpectedTensor& t : expectedTensors(c))
+        shapes[t.name] = t.shape;
+    TensorSource src;
+    src.contains = [&](const std::string& name) { return shapes.count(name) > 0; };
+    src.load = [&](const std::string& name, std::vector<int64_t>& shape) {
+        shape = shapes.at(name);
+        int64_t n = 1;
+        for (int64_t d : shape)
+            n *= d;
+        return std::vector<float>(size_t(n), shape.size() == 1 ? 1.0f : 0.01f);
+    };
+    TransformerModel model = TransformerModel::load(c, src);
+    auto backend = BackendRegistry::create("cpu");
+    const ModuleRef mlp = model.modules().at(2);
+    QCOMPARE(QString::fromStdString(mlp.key), QString("model.layers.0.mlp"));
+    HiddenStates states(2, 4, 256);
+    std::fill(states.data.begin(), states.data.end(), 0.1f);
+    HiddenStates clean = states;
+    forwardRows(model, *backend, mlp, clean);  // finite input, finite output
+    states.data[size_t((1 * 4 + 2) * 256 + 3)] = std::numeric_limits<float>::quiet_NaN();
+    try {
+        forwardRows(model, *backend, mlp, states);
+        QFAIL("NaN activations not detected");
+    } catch (const Error& e) {
+        QCOMPARE(e.code(), ErrorCode::Numerical);
+        QVERIFY2(QString(e.what()).startsWith("model.layers.0.mlp: output of calibration row 1 is NaN at token 2"),
+                 e.what());
     }
 }
 
