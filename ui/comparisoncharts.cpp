@@ -75,6 +75,7 @@ void ComparisonCurveChart::clearData()
     m_key.clear();
     m_names.clear();
     m_slots.clear();
+    m_graphs.clear();
     clearGraphs();
     replot(QCustomPlot::rpQueuedReplot);
 }
@@ -85,17 +86,21 @@ void ComparisonCurveChart::setModule(const QString& key, const QStringList& file
     clearData();
     m_key = key;
     m_names = fileNames;
-    for (const auto* s : chosenSlots)
+    for (const auto* s : chosenSlots) {
         m_slots.push_back(*s);
+        std::stable_sort(m_slots.back().records.begin(), m_slots.back().records.end(),
+                         [](const OptionRecord& x, const OptionRecord& y) { return x.totalBits < y.totalBits; });
+    }
     double lo = 1e9, hi = -1e9, accLo = 1, accHi = 0;
     for (size_t f = 0; f < m_slots.size(); ++f) {
         QCPGraph* g = addStyledGraph(tr("%1: %2").arg(m_names.value(int(f)), shortModuleName(key.toStdString())),
                                      comparisonColor(int(f)),
                                      f == 0 ? QCPScatterStyle::ssCircle : QCPScatterStyle::ssDiamond, QCPGraph::lsLine);
+        m_graphs.push_back(g);
         const auto& slot = m_slots[f];
         for (const auto& r : slot.records) {
             const double bpw = double(r.totalBits) / double(slot.numel);
-            g->addData(bpw, r.accuracy);  // addData keeps the data sorted by bpw
+            g->addData(bpw, r.accuracy);  // in bits order, so data index = record index
             lo = std::min(lo, bpw);
             hi = std::max(hi, bpw);
             accLo = std::min(accLo, r.accuracy);
@@ -108,6 +113,22 @@ void ComparisonCurveChart::setModule(const QString& key, const QStringList& file
         yAxis->setRange(accLo - pad, std::min(1.0, accHi + pad) + pad * 0.2);
     }
     replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString ComparisonCurveChart::describePoint(QCPAbstractPlottable* plottable, int index) const
+{
+    const auto it = std::find(m_graphs.begin(), m_graphs.end(), plottable);
+    if (it == m_graphs.end() || index < 0)
+        return ChartBase::describePoint(plottable, index);
+    const auto& slot = m_slots[size_t(it - m_graphs.begin())];
+    if (size_t(index) >= slot.records.size())
+        return ChartBase::describePoint(plottable, index);
+    const auto& r = slot.records[size_t(index)];
+    return tr("%1\n%2\n%3 bpw (%4 bits)\naccuracy %5")
+        .arg(plottable->name(), QString::fromStdString(optionRecipe(r)))
+        .arg(double(r.totalBits) / double(slot.numel), 0, 'f', 4)
+        .arg(r.totalBits)
+        .arg(r.accuracy, 0, 'g', 10);
 }
 
 void ComparisonCurveChart::writeCsv(QTextStream& out) const
@@ -137,6 +158,7 @@ void ComparisonDifferenceChart::clearData()
     for (auto* b : m_bars)
         removePlottable(b);
     m_bars.clear();
+    m_maxima.clear();
     clearGraphs();
     replot(QCustomPlot::rpQueuedReplot);
 }
@@ -167,6 +189,7 @@ void ComparisonDifferenceChart::setComparisons(const QStringList& fileNames,
                 keys.push_back(mods[m].key);
         }
         m_bars.push_back(bars);
+        m_maxima.push_back(maxima);
     }
     setModuleTicks(xAxis, keys);
     yAxis->setRange(0, top > 0 ? top * 1.15 : 1e-3);
@@ -181,6 +204,27 @@ QVector<double> ComparisonDifferenceChart::meanAbsBars(int comparison) const
     for (auto it = m_bars[size_t(comparison)]->data()->constBegin(); it != m_bars[size_t(comparison)]->data()->constEnd(); ++it)
         v << it->value;
     return v;
+}
+
+QString ComparisonDifferenceChart::describePoint(QCPAbstractPlottable* plottable, int index) const
+{
+    for (size_t c = 0; c < m_bars.size(); ++c) {
+        if (plottable != m_bars[c] && plottable != m_maxima[c])
+            continue;
+        const auto& mods = m_comparisons[c].modules;
+        if (index < 0 || size_t(index) >= mods.size())
+            break;
+        const auto& m = mods[size_t(index)];
+        return tr("%1 vs %2\n%3\nmean |diff| %4, max |diff| %5\nmean diff %6\n%7 shared options, %8 only in %2, %9 only in %1")
+            .arg(m_names.value(int(c) + 1), m_names.value(0), QString::fromStdString(m.key))
+            .arg(m.meanAbsDiff, 0, 'g', 6)
+            .arg(m.maxAbsDiff, 0, 'g', 6)
+            .arg(m.meanDiff, 0, 'g', 6)
+            .arg(m.sharedOptions)
+            .arg(m.onlyInA)
+            .arg(m.onlyInB);
+    }
+    return ChartBase::describePoint(plottable, index);
 }
 
 void ComparisonDifferenceChart::writeCsv(QTextStream& out) const
@@ -256,6 +300,22 @@ QVector<double> ComparisonAllocationChart::bpwBars(int file) const
     for (auto it = m_bars[size_t(file)]->data()->constBegin(); it != m_bars[size_t(file)]->data()->constEnd(); ++it)
         v << it->value;
     return v;
+}
+
+QString ComparisonAllocationChart::describePoint(QCPAbstractPlottable* plottable, int index) const
+{
+    const auto it = std::find(m_bars.begin(), m_bars.end(), plottable);
+    if (it == m_bars.end() || index < 0)
+        return ChartBase::describePoint(plottable, index);
+    const auto& choices = m_allocations[size_t(it - m_bars.begin())].choices;
+    if (size_t(index) >= choices.size())
+        return ChartBase::describePoint(plottable, index);
+    const auto& ch = choices[size_t(index)];
+    return tr("%1\n%2\n%3 bpw, error %4 (option %5)")
+        .arg(m_names.value(int(it - m_bars.begin())), QString::fromStdString(ch.key))
+        .arg(ch.bpw, 0, 'f', 4)
+        .arg(ch.error, 0, 'g', 6)
+        .arg(ch.option);
 }
 
 void ComparisonAllocationChart::writeCsv(QTextStream& out) const

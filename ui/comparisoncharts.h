@@ -29,10 +29,14 @@ public:
     void setModule(const QString& key, const QStringList& fileNames, const std::vector<const OptimizerSlot*>& chosenSlots);
     QString moduleKey() const { return m_key; }
 
+protected:
+    QString describePoint(QCPAbstractPlottable* plottable, int index) const override;  // with the recipe
+
 private:
     QString m_key;
     QStringList m_names;
-    std::vector<OptimizerSlot> m_slots;
+    std::vector<OptimizerSlot> m_slots;  // records sorted by bits, as the graphs hold them
+    std::vector<QCPGraph*> m_graphs;
 };
 
 class ComparisonDifferenceChart : public ChartBase {
@@ -48,10 +52,14 @@ public:
     // Mean |B - A| per module as drawn for comparison i (the bars), for tests and tooltips.
     QVector<double> meanAbsBars(int comparison) const;
 
+protected:
+    QString describePoint(QCPAbstractPlottable* plottable, int index) const override;  // module and its figures
+
 private:
     QStringList m_names;
     std::vector<MeasurementComparison> m_comparisons;
     std::vector<QCPBars*> m_bars;
+    std::vector<QCPGraph*> m_maxima;
 };
 
 class ComparisonAllocationChart : public ChartBase {
@@ -65,6 +73,9 @@ public:
     // allocations[i] belongs to file i; all at the same target.
     void setAllocations(const QStringList& fileNames, const std::vector<Allocation>& allocations, double targetBpw);
     QVector<double> bpwBars(int file) const;
+
+protected:
+    QString describePoint(QCPAbstractPlottable* plottable, int index) const override;  // module, bpw, error
 
 private:
     QStringList m_names;
