@@ -162,6 +162,9 @@ nlohmann::ordered_json parseJsonText(const std::string& text, const std::string&
         return nlohmann::ordered_json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         throw Error(ErrorCode::Format, fileName + ": not valid JSON (byte " + std::to_string(e.byte) + "): " + e.what());
+    } catch (const nlohmann::json::exception& e) {
+        // out_of_range for a number too large for a double (e.g. 1e999): also the file's fault
+        throw Error(ErrorCode::Format, fileName + ": not valid JSON: " + e.what());
     }
 }
 
