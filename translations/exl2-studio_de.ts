@@ -469,10 +469,6 @@ Genauigkeit %5</translation>
         <translation>Modul (Schicht, Art)</translation>
     </message>
     <message>
-        <source>Mean |accuracy difference| over shared options</source>
-        <translation>Mittlere |Genauigkeitsdifferenz| über gemeinsame Optionen</translation>
-    </message>
-    <message>
         <source>%1 vs %2</source>
         <translation>%1 vs. %2</translation>
     </message>
@@ -495,6 +491,10 @@ mean diff %6
 mittlere |Diff.| %4, größte |Diff.| %5
 mittlere Diff. %6
 %7 gemeinsame Optionen, %8 nur in %2, %9 nur in %1</translation>
+    </message>
+    <message>
+        <source>|Accuracy difference|</source>
+        <translation>|Genauigkeitsdifferenz|</translation>
     </message>
 </context>
 <context>
@@ -759,7 +759,7 @@ mittlere Diff. %6
     </message>
     <message>
         <source>Expected error</source>
-        <translation>Erwarteter Fehler</translation>
+        <translation>Erw. Fehler</translation>
     </message>
     <message>
         <source>Pinned</source>

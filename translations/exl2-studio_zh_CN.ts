@@ -469,10 +469,6 @@ accuracy %5</source>
         <translation>模块（层，类型）</translation>
     </message>
     <message>
-        <source>Mean |accuracy difference| over shared options</source>
-        <translation>共有选项上的平均 |准确度差异|</translation>
-    </message>
-    <message>
         <source>%1 vs %2</source>
         <translation>%1 对比 %2</translation>
     </message>
@@ -495,6 +491,10 @@ mean diff %6
 平均 |差值| %4，最大 |差值| %5
 平均差值 %6
 %7 个共有选项，%8 个仅在 %2 中，%9 个仅在 %1 中</translation>
+    </message>
+    <message>
+        <source>|Accuracy difference|</source>
+        <translation>|准确度差异|</translation>
     </message>
 </context>
 <context>
