@@ -148,7 +148,7 @@ ComparisonDifferenceChart::ComparisonDifferenceChart(QWidget* parent) : ChartBas
 {
     setWindowTitle(tr("Accuracy difference per module"));
     xAxis->setLabel(tr("Module (layer, kind)"));
-    yAxis->setLabel(tr("Mean |accuracy difference| over shared options"));
+    yAxis->setLabel(tr("|Accuracy difference|"));
 }
 
 void ComparisonDifferenceChart::clearData()
@@ -192,7 +192,7 @@ void ComparisonDifferenceChart::setComparisons(const QStringList& fileNames,
         m_maxima.push_back(maxima);
     }
     setModuleTicks(xAxis, keys);
-    yAxis->setRange(0, top > 0 ? top * 1.15 : 1e-3);
+    yAxis->setRange(0, top > 0 ? top * 1.5 : 1e-3);  // room for the legend above the bars
     replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -288,7 +288,7 @@ void ComparisonAllocationChart::setAllocations(const QStringList& fileNames, con
     target->addData(-0.6, targetBpw);
     target->addData(double(keys.size()) - 0.4, targetBpw);
     setModuleTicks(xAxis, keys);
-    yAxis->setRange(0, top * 1.15);
+    yAxis->setRange(0, top * 1.5);  // room for the legend above the bars
     replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -94,6 +94,7 @@ void fillComparisonSummary(QTableWidget* table, const QStringList& names,
         for (int r = 0; r < v.size(); ++r)
             table->setItem(r, int(c), item(v[r], r == 7 ? QString::fromStdString(s.maxRecipe) : QString()));
     }
+    table->setWordWrap(false);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     table->resizeRowsToContents();
 }

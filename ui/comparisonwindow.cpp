@@ -74,6 +74,9 @@ ComparisonWindow::ComparisonWindow(QWidget* parent) : QMainWindow(parent)
     auto* columns = new QSplitter(Qt::Horizontal, central);
     columns->addWidget(left);
     columns->addWidget(right);
+    columns->setSizes({560, 640});
+    left->setSizes({400, 400});
+    right->setSizes({300, 500});
 
     layout->addWidget(m_filesLabel);
     layout->addWidget(m_message);
@@ -178,7 +181,8 @@ void ComparisonWindow::refresh()
             m_module->addItem(QString::fromStdString(s.key), QString::fromStdString(s.key));
     }
     QString pick = current;
-    if (m_module->findData(pick) < 0 && !m_comparisons.empty())
+    // With the first comparison (or a module list that changed) open on the most disagreeing module.
+    if ((m_files.size() == 2 || m_module->findData(pick) < 0) && !m_comparisons.empty())
         pick = QString::fromStdString(m_comparisons[0].modules[size_t(m_comparisons[0].summary.byDisagreement[0])].key);
     m_module->setCurrentIndex(std::max(0, m_module->findData(pick)));
     moduleChosen();

@@ -142,6 +142,7 @@ void TestCompareGui::realMeasurementsCompared()
     // The module list starts on the most disagreeing module; its curves hold every option of both files.
     const auto& cmp = w.comparisons()[0];
     QCOMPARE(cmp.modules[size_t(cmp.summary.byDisagreement[0])].meanAbsDiff, largest);
+    QCOMPARE(w.curveChart()->moduleKey().toStdString(), cmp.modules[size_t(cmp.summary.byDisagreement[0])].key);
     QCOMPARE(w.curveChart()->graphCount(), 2);
     const MeasuredModule* shown = a.find(w.curveChart()->moduleKey().toStdString());
     QVERIFY(shown);
