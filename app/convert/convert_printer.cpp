@@ -1,5 +1,7 @@
 #include "convert_printer.h"
 
+#include "util/python_json.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -26,9 +28,35 @@ void emit(const nlohmann::json& j)
     std::cout << j.dump() << std::endl;
 }
 
+const char* statusStageName(exl2::JobStage stage)
+{
+    switch (stage) {
+    case exl2::JobStage::Begin: return "Tokenizing (1)";
+    case exl2::JobStage::TokensCal: return "Tokenizing (2)";
+    case exl2::JobStage::InitialEmbeddings:
+    case exl2::JobStage::Embeddings: return "Embeddings";
+    case exl2::JobStage::MeasureQuant: return "Measuring";
+    case exl2::JobStage::Optimize: return "Optimizing";
+    case exl2::JobStage::Quant: return "Quantizing";
+    case exl2::JobStage::Compile: return "Compiling";
+    case exl2::JobStage::Finished: return nullptr;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
-ConvertPrinter::ConvertPrinter(bool json) : m_json(json) {}
+std::string statusLine(exl2::JobStage stage, double fraction)
+{
+    const char* name = statusStageName(stage);
+    if (!name)
+        return "";
+    // Python's json.dumps: ", " and ": " separators, completion = round(progress / max, 4) as repr prints it.
+    return std::string("[STATUS]{\"stage\": \"") + name +
+           "\", \"completion\": " + exl2::pythonFloatRepr(std::round(fraction * 1e4) / 1e4) + "}[/STATUS]";
+}
+
+ConvertPrinter::ConvertPrinter(bool json, bool status) : m_json(json), m_status(status) {}
 
 void ConvertPrinter::human(const std::string& line)
 {
@@ -37,6 +65,11 @@ void ConvertPrinter::human(const std::string& line)
 
 void ConvertPrinter::progress(exl2::JobStage stage, double fraction, double eta)
 {
+    if (m_status) {
+        const std::string line = statusLine(stage, fraction);
+        if (!line.empty())
+            std::cout << line << std::endl;
+    }
     if (m_json) {
         emit({{"event", "progress"}, {"stage", exl2::jobStageName(stage)}, {"completion", std::round(fraction * 1e4) / 1e4},
               {"eta_seconds", eta < 0 ? nlohmann::json(nullptr) : nlohmann::json(std::round(eta * 10) / 10)}});

@@ -1,5 +1,6 @@
 // How exl2-convert shows a job: human lines on stdout (or stderr with --json-progress), a progress
-// line with ETA per step, and with --json-progress one JSON object per event on stdout.
+// line with ETA per step, with --json-progress one JSON object per event on stdout, and with -so the
+// reference's [STATUS]{...}[/STATUS] lines on stdout.
 #pragma once
 
 #include "pipeline/job_settings.h"
@@ -7,9 +8,15 @@
 
 #include <chrono>
 
+#include <string>
+
+// The reference's machine-readable status line (exl2-pipeline.md 9.2) for a stage and its completion:
+// [STATUS]{"stage": "Measuring", "completion": 0.4627}[/STATUS]. Empty for stages it has no name for.
+std::string statusLine(exl2::JobStage stage, double fraction);
+
 class ConvertPrinter {
 public:
-    explicit ConvertPrinter(bool json);
+    ConvertPrinter(bool json, bool status);
 
     exl2::JobHooks hooks();
     void finished(const exl2::JobResult& result);
@@ -21,5 +28,6 @@ private:
     void progress(exl2::JobStage stage, double fraction, double eta);
 
     bool m_json;
+    bool m_status;
     std::chrono::steady_clock::time_point m_lastPrint{};
 };

@@ -40,6 +40,8 @@ void declareOptions(exl2cli::ArgParser& p)
     p.option("-ra,--rope_alpha", "X", "RoPE NTK alpha for calibration passes");
     p.option("-om,--output_measurement", "FILE", "measure only and write measurement.json here");
     p.option("-m,--measurement", "FILE", "reuse a measurement.json (ours or exllamav2's); skips measuring");
+    p.option("--strategy", "FILE", "take the allocation from this strategy (or job.json) instead of optimizing; "
+             "the target bits per weight is then what it gives");
     p.option("-r,--dataset_rows", "N", "calibration rows of the quantization pass (custom dataset)", "100");
     p.option("-mr,--measurement_rows", "N", "calibration rows of the measurement pass (custom dataset)", "16");
     p.option("-l,--length", "TOKENS", "tokens per quantization row (clamped to the model's max positions)", "2048");
@@ -47,7 +49,7 @@ void declareOptions(exl2cli::ArgParser& p)
     p.option("--device", "DEV", "cpu, cuda, cuda:N or auto", "auto");
     p.option("--seed", "N", "seed of every random choice (recorded in job.json)", "0");
     p.option("--json-progress", "", "print progress as JSON lines on stdout (human lines go to stderr)");
-    p.option("-so,--status_output", "", "accepted for compatibility; see --json-progress");
+    p.option("-so,--status_output", "", "print the reference's [STATUS]{\"stage\": ..., \"completion\": ...}[/STATUS] lines on stdout");
 }
 
 exl2::JobSettings settingsFrom(const exl2cli::ArgParser& p)
@@ -68,6 +70,7 @@ exl2::JobSettings settingsFrom(const exl2cli::ArgParser& p)
         s.ropeAlpha = p.number("rope_alpha", 1.0);
     s.outputMeasurement = p.value("output_measurement");
     s.reuseMeasurement = p.value("measurement");
+    s.strategyFile = p.value("strategy");
     s.datasetRows = int(p.integer("dataset_rows", s.datasetRows));
     s.measurementRows = int(p.integer("measurement_rows", s.measurementRows));
     s.length = int(p.integer("length", s.length));
@@ -103,8 +106,10 @@ int main(int argc, char** argv)
 
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
-    ConvertPrinter printer(parser.has("json-progress"));
+    ConvertPrinter printer(parser.has("json-progress"), parser.has("status_output"));
     exl2::JobHooks hooks = printer.hooks();
+    if (parser.has("strategy") && parser.has("bits"))
+        hooks.log(" !! Warning: -b/--bits is ignored: the allocation comes from the strategy file");
     hooks.cancelRequested = &g_cancel;
     try {
         const exl2::JobResult result = exl2::runJob(settings, hooks);

@@ -17,17 +17,8 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 namespace {
-
-// An EXL2 folder says so in config.json: "quantization_config": {"quant_method": "exl2", ...}.
-bool isExl2Folder(const std::filesystem::path& dir)
-{
-    const auto config = nlohmann::json::parse(exl2::readFile(dir / "config.json"), nullptr, false);
-    return config.is_object() && config.contains("quantization_config") && config["quantization_config"].is_object() &&
-           config["quantization_config"].value("quant_method", "") == "exl2";
-}
 
 int runPpl(const std::vector<std::string>& args)
 {
@@ -63,7 +54,7 @@ int runPpl(const std::vector<std::string>& args)
         options.rope.scale = parser.number("rope-scale", 1.0);
     if (parser.has("rope-alpha"))
         options.rope.alpha = parser.number("rope-alpha", 1.0);
-    const bool exl2Folder = isExl2Folder(dir);
+    const bool exl2Folder = exl2::isExl2Folder(dir);
     exl2::TransformerModel model =
         exl2Folder ? exl2::TransformerModel::load(config, exl2::exl2TensorSource(dir, config), options)
                    : exl2::TransformerModel::load(

@@ -37,6 +37,25 @@ std::vector<std::string> mlpLinearKeys(const ModelConfig& c, int layer)
     return out;
 }
 
+std::vector<std::string> moeLinearKeys(const ModelConfig& c, int layer)
+{
+    const LayerKeys& k = c.layers.at(size_t(layer));
+    if (k.expertGate.size() != k.expertUp.size() || k.expertGate.size() != k.expertDown.size())
+        throw Error(ErrorCode::Model, k.prefix + ": the experts' w1/w3/w2 counts differ");
+    std::vector<std::string> out;
+    for (size_t e = 0; e < k.expertGate.size(); ++e) {
+        out.push_back(k.expertGate[e]);
+        out.push_back(k.expertUp[e]);
+        out.push_back(k.expertDown[e]);
+    }
+    return out;
+}
+
+std::vector<std::string> feedForwardLinearKeys(const ModelConfig& c, int layer)
+{
+    return c.isMoe() ? moeLinearKeys(c, layer) : mlpLinearKeys(c, layer);
+}
+
 void DecoderBits::addTensor(const std::string& name, const TensorInfo& info)
 {
     m_bits += info.byteSize * 8;

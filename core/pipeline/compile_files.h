@@ -18,6 +18,9 @@ inline constexpr const char* kExllamaVersion = "0.3.2";  // what quantization_co
 
 std::vector<std::string> attentionLinearKeys(const ModelConfig& c, int layer);  // q, k, v, o
 std::vector<std::string> mlpLinearKeys(const ModelConfig& c, int layer);        // (gate,) up, down
+std::vector<std::string> moeLinearKeys(const ModelConfig& c, int layer);        // w1, w3, w2 of each expert
+// The layer's second module: the MoE experts' linears for an MoE model, else the MLP's.
+std::vector<std::string> feedForwardLinearKeys(const ModelConfig& c, int layer);
 
 // Sums the stored bits of packed decoder tensors and the K·N_p weights they encode.
 class DecoderBits {

@@ -2,7 +2,10 @@
 
 #include "io/safetensors.h"
 #include "quant/exl2_reader.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
+
+#include <nlohmann/json.hpp>
 
 #include <map>
 
@@ -24,6 +27,11 @@ std::map<std::string, int64_t> outFeaturesByKey(const ModelConfig& c)
         out[k.gate.empty() ? m + "gate_proj" : k.gate] = c.intermediateSize;
         out[k.up.empty() ? m + "up_proj" : k.up] = c.intermediateSize;
         out[k.down.empty() ? m + "down_proj" : k.down] = c.hiddenSize;
+        for (size_t e = 0; e < k.expertGate.size() && e < k.expertUp.size() && e < k.expertDown.size(); ++e) {
+            out[k.expertGate[e]] = c.intermediateSize;
+            out[k.expertUp[e]] = c.intermediateSize;
+            out[k.expertDown[e]] = c.hiddenSize;
+        }
     }
     out["lm_head"] = c.vocabSize;
     return out;
@@ -81,6 +89,16 @@ TensorSource exl2TensorSource(const fs::path& dir, const ModelConfig& config)
         return std::vector<float>(d.weight.begin(), d.weight.begin() + n * d.k);
     };
     return s;
+}
+
+bool isExl2Folder(const fs::path& dir)
+{
+    std::error_code ec;
+    if (!fs::is_regular_file(dir / "config.json", ec))
+        return false;
+    const auto config = nlohmann::json::parse(readFile(dir / "config.json"), nullptr, false);
+    return config.is_object() && config.contains("quantization_config") && config["quantization_config"].is_object() &&
+           config["quantization_config"].value("quant_method", "") == "exl2";
 }
 
 }  // namespace exl2

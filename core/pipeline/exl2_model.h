@@ -14,4 +14,8 @@ namespace exl2 {
 // (fp16 values) and cut back from their 32-padded width to the config's output features.
 TensorSource exl2TensorSource(const std::filesystem::path& dir, const ModelConfig& config);
 
+// True when dir/config.json says "quantization_config": {"quant_method": "exl2", ...}; false for an HF
+// folder, a missing or unparsable config.json.
+bool isExl2Folder(const std::filesystem::path& dir);
+
 }  // namespace exl2

@@ -1,31 +1,23 @@
 #include "pipeline/job.h"
 
 #include "optimize/measurement.h"
+#include "optimize/strategy.h"
 #include "pipeline/job_checks.h"
 #include "pipeline/job_context.h"
 #include "pipeline/job_stage.h"
 #include "pipeline/stages.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/format.h"
 #include "util/python_json.h"
 
 #include <chrono>
 #include <cmath>
-#include <sstream>
 
 namespace exl2 {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string fmt2(double v)
-{
-    std::ostringstream s;
-    s.setf(std::ios::fixed);
-    s.precision(2);
-    s << v;
-    return s.str();
-}
 
 void createOutDir(const fs::path& dir, const LogFn& log)
 {
@@ -64,6 +56,13 @@ JobRecord newJob(const JobSettings& cli, const fs::path& outDir, const LogFn& lo
         const Measurement m = readMeasurement(cli.reuseMeasurement);
         job.measurement = nlohmann::ordered_json::parse(measurementToJsonText(m))["measurement"];
         job.lastModuleIdx = int(m.lastModuleIdx);
+    }
+    if (!cli.strategyFile.empty()) {
+        if (!cli.outputMeasurement.empty() && cli.reuseMeasurement.empty())
+            throw Error(ErrorCode::InvalidArgument, "Conflicting options: --strategy and --output_measurement");
+        // Read now and kept in job.json: the optimize stage uses these records instead of optimizing, and a
+        // resumed job uses them even if the file has changed or gone meanwhile.
+        job.strategy = strategyToJson(readStrategy(cli.strategyFile));
     }
     return job;
 }
@@ -106,11 +105,13 @@ void printFeedback(const JobSettings& s, const LogFn& log)
         log(" !! Conversion script will end after measurement pass");
     }
     if (s.ropeScale)
-        log(" -- RoPE scale: " + fmt2(*s.ropeScale));
+        log(" -- RoPE scale: " + fixedDecimals(*s.ropeScale, 2));
     if (s.ropeAlpha)
-        log(" -- RoPE alpha: " + fmt2(*s.ropeAlpha));
+        log(" -- RoPE alpha: " + fixedDecimals(*s.ropeAlpha, 2));
     if (!s.compileFull.empty())
         log(" -- Full model will be compiled to: " + s.compileFull);
+    if (!s.strategyFile.empty())
+        log(" -- Allocation from strategy file: " + s.strategyFile + " (the target bits per weight is what it gives)");
     log(" -- Seed: " + std::to_string(s.seed));
 }
 
@@ -134,7 +135,8 @@ const char* stageBanner(JobStage stage, bool reuse)
 // every stage then see one spelling of each file, whatever the folder the job is resumed from.
 JobSettings withAbsolutePaths(JobSettings s)
 {
-    for (std::string* p : {&s.inDir, &s.outDir, &s.compileFull, &s.calDataset, &s.outputMeasurement, &s.reuseMeasurement})
+    for (std::string* p : {&s.inDir, &s.outDir, &s.compileFull, &s.calDataset, &s.outputMeasurement, &s.reuseMeasurement,
+                          &s.strategyFile})
         if (!p->empty())
             *p = fs::absolute(*p).lexically_normal().string();
     return s;

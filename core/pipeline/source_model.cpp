@@ -12,9 +12,6 @@ SourceModel::SourceModel(const fs::path& dir, const std::string& device, std::op
       m_reader(std::make_shared<const SafetensorsReader>(SafetensorsReader::open(dir))),
       m_backend(BackendRegistry::create(device))
 {
-    if (m_config.isMoe())
-        throw Error(ErrorCode::Unsupported, (dir / "config.json").string() + ": " + m_config.architecture +
-                                                " is a mixture-of-experts model; this converter handles dense models only");
     ForwardOptions options;
     options.rope = RopeOverrides{ropeScale, ropeAlpha};
     m_model = std::make_unique<TransformerModel>(TransformerModel::load(m_config, m_reader, options));

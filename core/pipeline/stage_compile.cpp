@@ -99,6 +99,14 @@ void stageCompile(JobContext& ctx, SourceModel& model, JobResult& result)
             col.plainWeightAndBias(k.mlpPostNorm);
             for (const std::string& lin : mlpLinearKeys(c, m.layer))
                 col.quantized(outTensors, lin, &bits);
+        } else if (m.kind == ModuleKind::Moe) {
+            // Reference 7.1: norm, the router unquantized (fp16), then w1, w3, w2 of each expert.
+            const LayerKeys& k = c.layers.at(size_t(m.layer));
+            col.plainWeightAndBias(k.mlpNorm);
+            col.plainWeightAndBias(k.mlpPostNorm);
+            col.plain(k.router + ".weight");
+            for (const std::string& lin : moeLinearKeys(c, m.layer))
+                col.quantized(outTensors, lin, &bits);
         } else if (m.kind == ModuleKind::FinalNorm) {
             col.plainWeightAndBias(c.finalNorm);
         } else if (m.kind == ModuleKind::Head) {

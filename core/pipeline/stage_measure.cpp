@@ -40,12 +40,24 @@ struct OptionTable {
 OptionTable optionTable(const ModuleRef& m, size_t linearCount)
 {
     const bool attention = m.kind == ModuleKind::Attention;
-    const bool noGate = !attention && linearCount == 2;
+    const bool noGate = m.kind == ModuleKind::Mlp && linearCount == 2;
     const ReducedQParams r = getQParamsReduced(attention ? qparamsAttn() : qparamsMlp(), noGate);
     OptionTable t;
     for (size_t c = noGate ? 1 : 0; c < r.columns.size(); ++c)
         t.perLinear.push_back(r.columns[c]);
     t.rows = r.rowIndices;
+    if (m.kind == ModuleKind::Moe && linearCount % 3 == 0 && t.perLinear.size() == 3) {
+        // Reference 4.11: w1/w3/w2 of every expert take the gate/up/down columns, all experts the same row.
+        const OptionTable perExpert = t;
+        t.perLinear.clear();
+        for (size_t l = 0; l < linearCount; ++l)
+            t.perLinear.push_back(perExpert.perLinear[l % 3]);
+        for (size_t row = 0; row < t.rows.size(); ++row) {
+            t.rows[row].clear();
+            for (size_t l = 0; l < linearCount; ++l)
+                t.rows[row].push_back(perExpert.rows[row][l % 3]);
+        }
+    }
     if (t.perLinear.size() != linearCount)
         throw Error(ErrorCode::Unsupported, m.key + ": " + std::to_string(linearCount) +
                                                 " linears do not match the option table's columns");
@@ -149,7 +161,7 @@ void stageMeasure(JobContext& ctx, SourceModel& model)
         const ModuleRef& m = modules[size_t(index)];
         const auto start = std::chrono::steady_clock::now();
         const std::string key = measuredKey(m);
-        if (m.kind == ModuleKind::Attention || m.kind == ModuleKind::Mlp) {
+        if (m.kind == ModuleKind::Attention || m.kind == ModuleKind::Mlp || m.kind == ModuleKind::Moe) {
             ctx.log(" -- Layer: " + m.moduleKey + " (" + moduleDisplayName(m) + ")");
             const HessianPlan plan = hessianPlan(m, model.transformer().linears(m));
             ReferencePass ref = referencePass(model.transformer(), model.backend(), m, states, plan, ctx.hooks().log);

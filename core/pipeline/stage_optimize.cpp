@@ -1,14 +1,16 @@
 // optimize: one measured option per decoder module for the target bpw (core/optimize, exact method,
-// seeded), stored as job["strategy"] in the reference's shape.
+// seeded), or the allocation of a strategy file (--strategy); stored as job["strategy"] in the
+// reference's shape.
 #include "optimize/optimizer.h"
 #include "optimize/strategy.h"
 #include "pipeline/compile_files.h"
 #include "pipeline/stages.h"
 #include "quant/group_schedule.h"
 #include "util/error.h"
+#include "util/format.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <cmath>
 #include <map>
 
 namespace exl2 {
@@ -19,6 +21,7 @@ int64_t padded32(int64_t n) { return (n + 31) / 32 * 32; }
 
 struct LinearShape {
     int64_t k = 0, nPadded = 0, bias = 0;
+    uint64_t count = 0;  // linears of the module with this short name (MoE: one w1 per expert)
 };
 
 std::map<std::string, LinearShape> linearShapes(const SourceModel& model, const std::vector<std::string>& keys)
@@ -26,10 +29,14 @@ std::map<std::string, LinearShape> linearShapes(const SourceModel& model, const 
     std::map<std::string, LinearShape> out;
     for (const std::string& key : keys) {
         const TensorInfo& info = model.tensors().info(key + ".weight");
-        LinearShape s{info.shape.at(1), padded32(info.shape.at(0)), 0};
+        LinearShape s{info.shape.at(1), padded32(info.shape.at(0)), 0, 0};
         if (model.tensors().contains(key + ".bias"))
             s.bias = s.nPadded;
-        out[key.substr(key.rfind('.') + 1)] = s;
+        LinearShape& slot = out[key.substr(key.rfind('.') + 1)];
+        if (slot.count > 0 && (slot.k != s.k || slot.nPadded != s.nPadded || slot.bias != s.bias))
+            throw Error(ErrorCode::Model, info.file.string() + ": " + key + ".weight differs in shape from the other experts'");
+        s.count = slot.count + 1;
+        slot = s;
     }
     return out;
 }
@@ -57,7 +64,7 @@ OptimizerProblem withStoredCosts(OptimizerProblem p, const SourceModel& model)
     for (size_t i = 0; i < p.moduleSlots.size(); ++i) {
         const int layer = int(i / 2);
         const auto shapes =
-            linearShapes(model, i % 2 == 0 ? attentionLinearKeys(c, layer) : mlpLinearKeys(c, layer));
+            linearShapes(model, i % 2 == 0 ? attentionLinearKeys(c, layer) : feedForwardLinearKeys(c, layer));
         for (OptionRecord& r : p.moduleSlots[i].records) {
             uint64_t bits = 0;
             for (const auto& [name, qp] : r.linears) {
@@ -65,7 +72,7 @@ OptimizerProblem withStoredCosts(OptimizerProblem p, const SourceModel& model)
                 if (it == shapes.end())
                     throw Error(ErrorCode::Model, p.moduleSlots[i].key + ": the measurement names a linear \"" + name +
                                                       "\" that the model does not have");
-                bits += storedBits(qp, it->second, p.moduleSlots[i].key + "." + name);
+                bits += it->second.count * storedBits(qp, it->second, p.moduleSlots[i].key + "." + name);
             }
             r.totalBits = bits;
         }
@@ -85,13 +92,6 @@ uint64_t linearsNumel(const SourceModel& model, const std::vector<std::string>& 
     return total;
 }
 
-std::string fmt(const char* f, double v)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, v);
-    return buf;
-}
-
 }  // namespace
 
 Measurement jobMeasurement(JobContext& ctx)
@@ -102,6 +102,62 @@ Measurement jobMeasurement(JobContext& ctx)
     return parseMeasurement(j.dump(), (ctx.outDir() / "job.json").string() + " (measurement)");
 }
 
+namespace {
+
+void announce(JobContext& ctx, const std::vector<SlotChoice>& choices, double targetBpw)
+{
+    if (!ctx.hooks().strategyChosen)
+        return;
+    StrategyChosen sc;
+    sc.targetBpw = targetBpw;
+    for (const SlotChoice& s : choices) {
+        sc.keys.push_back(s.key);
+        sc.bpw.push_back(s.bpw);
+    }
+    ctx.hooks().strategyChosen(sc);
+}
+
+// --strategy: job["strategy"] already holds the file's records (read when the job began, so a resume
+// uses the same allocation). They are matched onto this measurement's options and stored back in
+// measurement order; the target becomes the allocation's bits per weight as stored on disk.
+void applyGivenStrategy(JobContext& ctx, const OptimizerProblem& reference, const OptimizerProblem& problem)
+{
+    const std::string file = ctx.settings().strategyFile.empty() ? (ctx.outDir() / "job.json").string() + " (strategy)"
+                                                                  : ctx.settings().strategyFile;
+    const Strategy given = parseStrategy(ctx.job().strategy.dump(), file);
+    std::vector<int> choice;
+    try {
+        choice = choiceFromStrategy(reference, given);
+    } catch (const Error& e) {
+        throw Error(e.code(), file + ": " + e.what() + " (the strategy must come from a measurement of this model)");
+    }
+    if (given.size() != reference.moduleSlots.size())
+        throw Error(ErrorCode::InvalidArgument, file + ": the strategy has " + std::to_string(given.size()) +
+                                                    " modules, the model's measurement " +
+                                                    std::to_string(reference.moduleSlots.size()));
+    Strategy chosen;
+    std::vector<SlotChoice> choices;
+    uint64_t bits = 0;
+    for (size_t i = 0; i < choice.size(); ++i) {
+        const OptimizerSlot& slot = problem.moduleSlots[i];
+        chosen.emplace_back(slot.key, reference.moduleSlots[i].records[size_t(choice[i])]);
+        bits += slot.cost(size_t(choice[i]));
+        SlotChoice sc;
+        sc.key = slot.key;
+        sc.option = choice[i];
+        sc.bpw = double(slot.cost(size_t(choice[i]))) / double(slot.numel);
+        choices.push_back(sc);
+        ctx.log(" -- " + slot.key + ": " + fixedDecimals(sc.bpw, 4) + " bpw");
+    }
+    const double bpw = std::round(double(bits) / double(problem.numel()) * 1e4) / 1e4;
+    ctx.log(" -- Strategy from " + file + ": " + fixedDecimals(bpw, 4) + " bits per weight (decoder)");
+    ctx.job().settings.bits = bpw;
+    ctx.job().strategy = strategyToJson(chosen);
+    announce(ctx, choices, bpw);
+}
+
+}  // namespace
+
 void stageOptimize(JobContext& ctx, SourceModel& model)
 {
     const Measurement m = jobMeasurement(ctx);
@@ -109,10 +165,16 @@ void stageOptimize(JobContext& ctx, SourceModel& model)
     const ModelConfig& c = model.config();
     for (int i = 0; i < int(c.numLayers); ++i) {
         numel.push_back(linearsNumel(model, attentionLinearKeys(c, i)));
-        numel.push_back(linearsNumel(model, mlpLinearKeys(c, i)));
+        numel.push_back(linearsNumel(model, feedForwardLinearKeys(c, i)));
     }
     const OptimizerProblem reference = buildProblem(m, numel);
     const OptimizerProblem problem = withStoredCosts(reference, model);
+    if (!ctx.job().strategy.is_null()) {
+        ctx.beginSteps(JobStage::Optimize, 0, 1);
+        applyGivenStrategy(ctx, reference, problem);
+        ctx.stepDone();
+        return;
+    }
     OptimizeSettings os;
     os.method = OptimizeMethod::Exact;
     os.seed = ctx.derivedSeed("optimize");
@@ -126,9 +188,9 @@ void stageOptimize(JobContext& ctx, SourceModel& model)
     } else {
         const std::string measurement = (ctx.outDir() / "measurement.json").string();
         throw Error(ErrorCode::InvalidArgument,
-                    "Error: target bitrate " + fmt("%.4f", os.targetBpw) +
-                        " bpw is not attainable for this model: the reachable range is " + fmt("%.4f", lo) + " to " +
-                        fmt("%.4f", hi) + " bpw. The measurement is saved: copy " + measurement +
+                    "Error: target bitrate " + fixedDecimals(os.targetBpw, 4) +
+                        " bpw is not attainable for this model: the reachable range is " + fixedDecimals(lo, 4) + " to " +
+                        fixedDecimals(hi, 4) + " bpw. The measurement is saved: copy " + measurement +
                         " elsewhere and convert again with -nr -m <that copy> and -b within the range");
     }
     ctx.beginSteps(JobStage::Optimize, 0, 1);
@@ -146,15 +208,7 @@ void stageOptimize(JobContext& ctx, SourceModel& model)
     }
     const Strategy strategy = strategyFromAllocation(reference, a);  // records as measured
     ctx.job().strategy = strategyToJson(strategy);
-    if (ctx.hooks().strategyChosen) {
-        StrategyChosen sc;
-        sc.targetBpw = ctx.settings().bits;
-        for (const SlotChoice& s : a.choices) {
-            sc.keys.push_back(s.key);
-            sc.bpw.push_back(s.bpw);
-        }
-        ctx.hooks().strategyChosen(sc);
-    }
+    announce(ctx, a.choices, ctx.settings().bits);
     ctx.stepDone();
 }
 

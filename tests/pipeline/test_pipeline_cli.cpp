@@ -5,6 +5,7 @@
 #include "test_support.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QtTest>
 
 namespace fs = std::filesystem;
@@ -73,6 +74,10 @@ void TestPipelineCli::validation_data()
                                   << 2 << "exists but is not a directory" << "";
     QTest::newRow("bad device") << QStringList{"-i", "/x", "-o", scratch + "/j", "--device", "tpu"} << 2
                                 << " ## Error: --device tpu is not one of cpu, cuda, cuda:N, auto" << "";
+    QTest::newRow("--strategy with -b warns") << QStringList{"-i", scratch + "/none", "-o", scratch + "/k", "--strategy",
+                                                             scratch + "/no-strategy.json", "-b", "3"}
+                                              << 1 << "no-strategy.json"
+                                              << " !! Warning: -b/--bits is ignored: the allocation comes from the strategy file";
 }
 
 void TestPipelineCli::validation()
@@ -92,6 +97,48 @@ void TestPipelineCli::help()
     const Run r = runConvert({"--help"});
     QCOMPARE(r.exitCode, 0);
     for (const char* flag : {"-i", "-o", "-nr", "-cf", "-om", "-m", "-c", "-b", "-hb", "-ss", "-rs", "-ra", "-l", "-ml",
-                             "-r", "-mr", "--device", "--json-progress", "--seed", "--column"})
+                             "-r", "-mr", "--device", "--json-progress", "--seed", "--column", "--strategy"})
         QVERIFY2(r.out.contains(QString(flag) + (QString(flag).startsWith("--") ? "" : ",")), flag);
+}
+
+// -so: the reference's [STATUS] lines, exactly in Python's json.dumps layout, every stage in order and
+// each stage's completion rising to 1.0; the human lines stay on stdout around them.
+void TestPipelineCli::statusOutput()
+{
+    EXL2_REQUIRE_SHARED();
+    const QString scratch = QString::fromStdString(exl2test::scratchDir("pipeline-cli-so").string());
+    const QString model = QString::fromStdString((exl2test::sharedDir() / "models" / "stories260k").string());
+    const QString text = QString::fromStdString((exl2test::sharedDir() / "data" / "tinystories_val_sample.txt").string());
+    const Run r = runConvert({"-i", model, "-o", scratch + "/w", "-c", text, "-r", "2", "-mr", "2", "-l", "64", "-ml",
+                              "64", "-b", "4", "--device", "cpu", "-so"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QRegularExpression exact(
+        R"re(^\[STATUS\]\{"stage": "(Tokenizing \(1\)|Tokenizing \(2\)|Embeddings|Measuring|Optimizing|Quantizing|Compiling)", )re"
+        R"re("completion": (0\.0|1\.0|0\.[0-9]{0,3}[1-9])\}\[/STATUS\]$)re");
+    QStringList order;
+    QString stage;
+    double last = 0;
+    int statusLines = 0;
+    for (const QString& line : r.out.split('\n')) {
+        if (!line.contains("STATUS"))
+            continue;
+        ++statusLines;
+        const QRegularExpressionMatch m = exact.match(line);
+        QVERIFY2(m.hasMatch(), qPrintable(line));
+        const double completion = m.captured(2).toDouble();
+        if (m.captured(1) != stage) {
+            if (!stage.isEmpty())
+                QVERIFY2(last == 1.0, qPrintable(stage + " ended below 1.0"));
+            stage = m.captured(1);
+            order << stage;
+        } else {
+            QVERIFY2(completion >= last, qPrintable(line));
+        }
+        last = completion;
+    }
+    QCOMPARE(order, (QStringList{"Tokenizing (1)", "Embeddings", "Measuring", "Optimizing", "Tokenizing (2)", "Embeddings",
+                                 "Quantizing", "Compiling"}));
+    QVERIFY(statusLines > 20);
+    QVERIFY(r.out.contains("[STATUS]{\"stage\": \"Measuring\", \"completion\": 0.0}[/STATUS]\n"));
+    QVERIFY(r.out.contains(" -- Finished"));
 }

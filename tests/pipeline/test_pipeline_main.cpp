@@ -1,4 +1,4 @@
-// Runs both suites of tests/pipeline in one executable.
+// Runs every suite of tests/pipeline in one executable.
 #include "test_pipeline_suites.h"
 
 #include <QtTest>
@@ -13,6 +13,14 @@ int main(int argc, char** argv)
     }
     {
         TestPipelineCli t;
+        status |= QTest::qExec(&t, argc, argv);
+    }
+    {
+        TestPipelineStrategy t;
+        status |= QTest::qExec(&t, argc, argv);
+    }
+    {
+        TestPipelineNumeric t;
         status |= QTest::qExec(&t, argc, argv);
     }
     return status;

@@ -1,8 +1,11 @@
-// The two Qt Test classes of tests/pipeline: the job's files and rules (core), and exl2-convert's
-// validation messages and exit codes (the built binary, run through QProcess).
+// The Qt Test classes of tests/pipeline: the job's files and rules (core), exl2-convert's validation
+// messages and exit codes (the built binary, run through QProcess), strategy-driven conversions, and
+// non-finite activations.
 #pragma once
 
 #include <QObject>
+
+#include <filesystem>
 
 class TestPipelineJob : public QObject {
     Q_OBJECT
@@ -39,4 +42,27 @@ private slots:
     void validation_data();
     void validation();
     void help();
+    void statusOutput();
+};
+
+class TestPipelineStrategy : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void strategyGivesSameBytes();
+    void resumeKeepsStrategy();
+    void mismatchNamesModule_data();
+    void mismatchNamesModule();
+    void conflictsAndBadFiles();
+
+private:
+    std::filesystem::path m_scratch, m_measurement, m_strategy;
+};
+
+class TestPipelineNumeric : public QObject {
+    Q_OBJECT
+private slots:
+    void nonFiniteActivationsNameModule();
+    void damagedWeightsNameTensor_data();
+    void damagedWeightsNameTensor();
 };
