@@ -1,6 +1,6 @@
-// measure_quant (reference section 4): per decoder module, every distinct option of every linear is
-// GPTQ-quantized once, each option row is scored by 1 − mean relative Frobenius error of the module
-// output over the calibration rows, and the states advance through the UNQUANTIZED module.
+// measure_quant (reference section 4): per decoder module (attention, MLP, MoE), every distinct option
+// of every linear is GPTQ-quantized once, each option row is scored by 1 − mean relative Frobenius error
+// of the module output over the calibration rows, and the states advance through the UNQUANTIZED module.
 #include "optimize/measurement.h"
 #include "pipeline/module_runner.h"
 #include "pipeline/qparams_json.h"
