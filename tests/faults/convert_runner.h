@@ -32,7 +32,7 @@ struct ConvertOptions {
 class ConvertJob {
 public:
     // The model and calibration text: stories260k + TinyStories when ../shared exists, else the demo model
-    // written under `scratch` and the built-in dataset.
+    // written under `scratch` and the built-in dataset (also when EXL2_FAULTS_DEMO is set).
     explicit ConvertJob(const std::filesystem::path& scratch);
 
     QStringList args(const std::filesystem::path& work, const std::filesystem::path& full) const;
