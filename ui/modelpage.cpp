@@ -93,7 +93,7 @@ ModelPage::ModelPage(WizardState& state, QWidget* parent) : QWizardPage(parent),
 
 QString ModelPage::demoModelFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/demo-model");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/exl2-studio/demo-model");
 }
 
 void ModelPage::initializePage()
