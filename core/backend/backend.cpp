@@ -23,3 +23,15 @@ bool Backend::upperCholeskyOfInverse(float* h, int64_t n)
 }
 
 }  // namespace exl2
+
+namespace exl2 {
+
+// No accelerated versions here: callers run the CPU reference code (see backend.h).
+bool Backend::rmsNorm(const float*, float*, int64_t, int64_t, const float*, double, double) { return false; }
+bool Backend::swiglu(float*, const float*, int64_t) { return false; }
+bool Backend::rope(float*, const RopeShape&, const float*, const float*) { return false; }
+bool Backend::attention(const AttentionShape&, const float*, const float*, const float*, float*) { return false; }
+bool Backend::routeTopK(const float*, int64_t, int64_t, int64_t, int32_t*, float*) { return false; }
+bool Backend::quantizeLayer(const LayerQuantRequest&, LayerQuantResult&) { return false; }
+
+}  // namespace exl2

@@ -1,7 +1,9 @@
 // The compute interface the pipeline runs on. The CPU backend (OpenBLAS/LAPACKE) is the reference;
 // the CUDA plugin implements the same interface and is tested against it. All matrices are row-major
-// float32 in host memory unless a method says otherwise.
+// float32 in host memory unless a method says otherwise. Layer-level ops (backend_ops.h) are optional.
 #pragma once
+
+#include "backend/backend_ops.h"
 
 #include <cstdint>
 #include <memory>
@@ -42,6 +44,19 @@ public:
     // triangle zero). Returns false (h unspecified) when h is not positive definite or U is not finite.
     // The default composes the primitives above (see backend.cpp).
     virtual bool upperCholeskyOfInverse(float* h, int64_t n);
+
+    // Layer-level ops. Each returns false when this backend has no accelerated version (or the
+    // arguments fall outside its kernel's limits): the caller then runs the CPU reference code in
+    // core/forward or core/quant. The CPU backend accelerates none, so its results stay the reference.
+    // Shapes and buffers are described in backend_ops.h.
+    virtual bool rmsNorm(const float* x, float* y, int64_t tokens, int64_t dim, const float* w, double eps,
+                         double offset);
+    virtual bool swiglu(float* gate, const float* up, int64_t count); // gate = silu(gate)·up
+    virtual bool rope(float* x, const RopeShape& shape, const float* cosTable, const float* sinTable);
+    virtual bool attention(const AttentionShape& shape, const float* q, const float* k, const float* v, float* out);
+    virtual bool routeTopK(const float* logits, int64_t tokens, int64_t experts, int64_t topK, int32_t* chosen,
+                           float* weights);
+    virtual bool quantizeLayer(const LayerQuantRequest& request, LayerQuantResult& result);
 };
 
 }  // namespace exl2

@@ -18,7 +18,7 @@ struct BackendChoice {
 };
 
 // The plugin's C entry points (see cuda/plugin_api.cpp). Bump the version on any interface change.
-inline constexpr int kBackendPluginAbiVersion = 1;
+inline constexpr int kBackendPluginAbiVersion = 2; // 2: layer-level ops
 
 class BackendRegistry {
 public:

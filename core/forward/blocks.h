@@ -29,5 +29,12 @@ struct Routing {
     std::vector<float> weights;
 };
 Routing routeTokens(const float* routerLogits, int64_t tokens, int64_t numExperts, int64_t topK);
+// The same through the backend's routing op when it has one.
+Routing routeTokens(Backend& backend, const float* routerLogits, int64_t tokens, int64_t numExperts, int64_t topK);
+
+// The attention core after RoPE (shapes in backend/backend_ops.h): the backend's op when it has one, else
+// per row and head two backend GEMMs around the masked softmax.
+void causalAttention(Backend& backend, const AttentionShape& shape, const float* q, const float* k, const float* v,
+                     float* out);
 
 }  // namespace exl2

@@ -14,7 +14,7 @@ void mlpForward(Backend& backend, const ModelConfig& c, const MlpWeights& w, Hid
     const int64_t inter = up.outFeatures;
 
     std::vector<float> x(size_t(tokens * hidden));
-    rmsNorm(states.data.data(), x.data(), tokens, hidden, w.norm, c.normEps, c.normOffset);
+    rmsNorm(backend, states.data.data(), x.data(), tokens, hidden, w.norm, c.normEps, c.normOffset);
     if (!gate.empty())
         hooks.observe(w.gateKey, x.data(), tokens, hidden);
     hooks.observe(w.upKey, x.data(), tokens, hidden);
@@ -24,7 +24,7 @@ void mlpForward(Backend& backend, const ModelConfig& c, const MlpWeights& w, Hid
     std::vector<float> g(size_t(tokens * inter));
     if (!gate.empty()) {
         applyLinear(backend, gate, x.data(), tokens, g.data());
-        gatedActivation(c.activation, g.data(), u.data(), tokens * inter);
+        gatedActivation(backend, c.activation, g.data(), u.data(), tokens * inter);
     } else {
         for (size_t i = 0; i < g.size(); ++i)
             g[i] = activate(c.activation, u[i]);
@@ -34,7 +34,7 @@ void mlpForward(Backend& backend, const ModelConfig& c, const MlpWeights& w, Hid
     std::vector<float> out(size_t(tokens * hidden));
     applyLinear(backend, down, g.data(), tokens, out.data());
     if (!w.postNorm.empty())
-        rmsNorm(out.data(), out.data(), tokens, hidden, w.postNorm, c.normEps, c.normOffset);
+        rmsNorm(backend, out.data(), out.data(), tokens, hidden, w.postNorm, c.normEps, c.normOffset);
     addInPlace(states.data.data(), out.data(), tokens * hidden);
 }
 

@@ -39,6 +39,17 @@ Routing routeTokens(const float* logits, int64_t tokens, int64_t numExperts, int
     return r;
 }
 
+Routing routeTokens(Backend& backend, const float* logits, int64_t tokens, int64_t numExperts, int64_t topK)
+{
+    Routing r;
+    r.experts.resize(size_t(tokens * topK));
+    r.weights.resize(size_t(tokens * topK));
+    if (tokens > 0 && topK > 0 && topK <= numExperts &&
+        backend.routeTopK(logits, tokens, numExperts, topK, r.experts.data(), r.weights.data()))
+        return r;
+    return routeTokens(logits, tokens, numExperts, topK);
+}
+
 void moeForward(Backend& backend, const ModelConfig& c, const MoeWeights& w, HiddenStates& states,
                 const ModuleHooks& hooks)
 {
@@ -46,10 +57,10 @@ void moeForward(Backend& backend, const ModelConfig& c, const MoeWeights& w, Hid
     const int64_t numExperts = c.numExperts, topK = c.expertsPerToken;
 
     std::vector<float> x(size_t(tokens * hidden));
-    rmsNorm(states.data.data(), x.data(), tokens, hidden, w.norm, c.normEps, c.normOffset);
+    rmsNorm(backend, states.data.data(), x.data(), tokens, hidden, w.norm, c.normEps, c.normOffset);
     std::vector<float> logits(size_t(tokens * numExperts));
     applyLinear(backend, hooks.pick(w.routerKey, w.router), x.data(), tokens, logits.data());
-    const Routing routing = routeTokens(logits.data(), tokens, numExperts, topK);
+    const Routing routing = routeTokens(backend, logits.data(), tokens, numExperts, topK);
 
     std::vector<float> out(size_t(tokens * hidden), 0.0f);
     std::vector<float> xe, g, u, y;
@@ -78,7 +89,7 @@ void moeForward(Backend& backend, const ModelConfig& c, const MoeWeights& w, Hid
         u.resize(size_t(n * inter));
         applyLinear(backend, gate, xe.data(), n, g.data());
         applyLinear(backend, up, xe.data(), n, u.data());
-        gatedActivation(c.activation, g.data(), u.data(), n * inter);
+        gatedActivation(backend, c.activation, g.data(), u.data(), n * inter);
         hooks.observe(w.downKeys[size_t(e)], g.data(), n, inter);
         y.resize(size_t(n * hidden));
         applyLinear(backend, down, g.data(), n, y.data());
@@ -90,7 +101,7 @@ void moeForward(Backend& backend, const ModelConfig& c, const MoeWeights& w, Hid
         }
     }
     if (!w.postNorm.empty())
-        rmsNorm(out.data(), out.data(), tokens, hidden, w.postNorm, c.normEps, c.normOffset);
+        rmsNorm(backend, out.data(), out.data(), tokens, hidden, w.postNorm, c.normEps, c.normOffset);
     addInPlace(states.data.data(), out.data(), tokens * hidden);
 }
 

@@ -52,4 +52,17 @@ void addInPlace(float* dst, const float* src, int64_t count)
         dst[i] += src[i];
 }
 
+void rmsNorm(Backend& backend, const float* x, float* y, int64_t tokens, int64_t dim, const std::vector<float>& w,
+             double eps, double offset)
+{
+    if (int64_t(w.size()) != dim || !backend.rmsNorm(x, y, tokens, dim, w.data(), eps, offset))
+        rmsNorm(x, y, tokens, dim, w, eps, offset);
+}
+
+void gatedActivation(Backend& backend, MlpActivation act, float* gate, const float* up, int64_t count)
+{
+    if (act != MlpActivation::Silu || !backend.swiglu(gate, up, count))
+        gatedActivation(act, gate, up, count);
+}
+
 }  // namespace exl2

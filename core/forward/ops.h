@@ -2,6 +2,7 @@
 // gated activations, soft-capping, residual add. Matrix products are not here: they go through Backend::gemm.
 #pragma once
 
+#include "backend/backend.h"
 #include "model/model_config.h"
 
 #include <cstdint>
@@ -22,5 +23,10 @@ float activate(MlpActivation act, float x);
 void softcap(float* x, int64_t count, double cap);
 
 void addInPlace(float* dst, const float* src, int64_t count);
+
+// The same ops through the backend's accelerated version when it has one, else the CPU code above.
+void rmsNorm(Backend& backend, const float* x, float* y, int64_t tokens, int64_t dim, const std::vector<float>& w,
+             double eps, double offset);
+void gatedActivation(Backend& backend, MlpActivation act, float* gate, const float* up, int64_t count);
 
 }  // namespace exl2

@@ -174,4 +174,24 @@ void RopeTable::apply(float* head, int64_t p) const
     }
 }
 
+void RopeTable::applyAll(Backend& backend, float* x, int64_t tokens, int64_t heads, int64_t headDim,
+                         int64_t length) const
+{
+    if (m_style == RopeStyle::None || tokens == 0)
+        return;
+    RopeShape shape;
+    shape.tokens = tokens;
+    shape.heads = heads;
+    shape.headDim = headDim;
+    shape.length = length;
+    shape.half = m_half;
+    shape.tableLength = m_length;
+    shape.neox = m_style == RopeStyle::NeoX;
+    if (length > 0 && length <= m_length && 2 * m_half <= headDim && backend.rope(x, shape, m_cos.data(), m_sin.data()))
+        return;
+    for (int64_t t = 0; t < tokens; ++t)
+        for (int64_t h = 0; h < heads; ++h)
+            apply(x + (t * heads + h) * headDim, t % length);
+}
+
 }  // namespace exl2

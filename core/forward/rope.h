@@ -3,6 +3,7 @@
 // -rs/-ra overrides, the cos/sin tables and their application (NeoX half-split or GPT-J interleaved).
 #pragma once
 
+#include "backend/backend.h"
 #include "model/model_config.h"
 
 #include <cstdint>
@@ -43,6 +44,9 @@ public:
 
     // Rotates the first 2·halfDims() dims of one head vector (headDim floats) at position p.
     void apply(float* head, int64_t p) const;
+    // Every head of `tokens` vectors of heads·headDim floats, token t at position t % length, through the
+    // backend's RoPE op when it has one.
+    void applyAll(Backend& backend, float* x, int64_t tokens, int64_t heads, int64_t headDim, int64_t length) const;
 
 private:
     int64_t m_length = 0, m_half = 0;

@@ -82,6 +82,37 @@ void quantizeGroupColumns(const GroupJob& job, GptqWorkspace& ws, int64_t c0, in
     }
 }
 
+// Packing, the HF-layout dequantized copy and the self-check (§6.6), after either quantization path.
+void finishLinear(const GroupSchedule& schedule, const PreparedHessian& hessian, const QParams& qp, int64_t n,
+                  const float* bias, const QuantizeOptions& options, GptqWorkspace& ws, Exl2Codes& packedIn,
+                  QuantizedLinear& out);
+
+// The whole group loop as one backend op (a GPU keeps W, U and the errors on the device). False when the
+// backend has no such op: the caller runs the CPU loop, which gives the reference results.
+bool quantizeOnBackend(Backend& backend, const GroupSchedule& schedule, const PreparedHessian& hessian, bool gptq,
+                       int64_t np, GptqWorkspace& ws, Exl2Codes& packedIn, QuantizedLinear& out)
+{
+    std::vector<QuantGroupSpec> groups;
+    for (const QuantGroup& g : schedule.groups)
+        groups.push_back({g.firstRow, g.rows, g.bits});
+    std::vector<float> qscaleMax(groups.size());
+    std::vector<int32_t> gridIndex(groups.size());
+    LayerQuantRequest request;
+    request.w = ws.w.data();
+    request.k = hessian.k;
+    request.np = np;
+    request.u = gptq ? hessian.u.data() : nullptr;
+    request.factorId = gptq ? hessian.factorId : 0;
+    request.groups = groups.data();
+    request.groupCount = int64_t(groups.size());
+    LayerQuantResult result{ws.codes.data(), ws.qd.data(), packedIn.qscale.data(), qscaleMax.data(), gridIndex.data()};
+    if (!backend.quantizeLayer(request, result))
+        return false; // scaleSearchSeconds stays 0: on a device the search is interleaved with GPTQ
+    packedIn.qscaleMax = std::move(qscaleMax);
+    out.gridIndex.assign(gridIndex.begin(), gridIndex.end());
+    return true;
+}
+
 }  // namespace
 
 bool headUsesRoundToNearest(const std::string& key, int64_t k, int64_t nPadded)
@@ -135,6 +166,10 @@ QuantizedLinear quantizeLinear(Backend& backend, const float* weight, int64_t n,
     Exl2Codes packedIn;
     packedIn.nPadded = np;
     packedIn.qscale.resize(schedule.groups.size() * static_cast<size_t>(np));
+    if (quantizeOnBackend(backend, schedule, hessian, gptq, np, ws, packedIn, out)) {
+        finishLinear(schedule, hessian, qp, n, bias, options, ws, packedIn, out);
+        return out;
+    }
     for (const QuantGroup& g : schedule.groups) {
         const auto t0 = std::chrono::steady_clock::now();
         findParams(ws.w.data() + g.firstRow * np, g.rows, np, np, g.bits, ws.scales);
@@ -164,6 +199,19 @@ QuantizedLinear quantizeLinear(Backend& backend, const float* weight, int64_t n,
         }
     }
 
+    finishLinear(schedule, hessian, qp, n, bias, options, ws, packedIn, out);
+    return out;
+}
+
+namespace {
+
+void finishLinear(const GroupSchedule& schedule, const PreparedHessian& hessian, const QParams& qp, int64_t n,
+                  const float* bias, const QuantizeOptions& options, GptqWorkspace& ws, Exl2Codes& packedIn,
+                  QuantizedLinear& out)
+{
+    const std::string& layer = hessian.layerName;
+    const int64_t k = hessian.k;
+    const int64_t np = packedIn.nPadded;
     packedIn.codes = ws.codes; // packExl2 reads codes in stored-row order
     packedIn.invperm = hessian.invperm;
     if (bias) {
@@ -200,7 +248,8 @@ QuantizedLinear quantizeLinear(Backend& backend, const float* weight, int64_t n,
         if (diff > 0.01 && options.log)
             options.log(layer + ": self-check difference " + std::to_string(diff) + " exceeds 0.01");
     }
-    return out;
 }
+
+}  // namespace
 
 }  // namespace exl2

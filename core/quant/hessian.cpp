@@ -3,6 +3,7 @@
 #include "util/error.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -87,6 +88,8 @@ PreparedHessian prepareHessian(Backend& backend, std::vector<float> h, int64_t k
             p.u = std::move(h);
             p.hasFactor = true;
             p.dampingAttempts = attempt;
+            static std::atomic<uint64_t> nextFactorId{1};
+            p.factorId = nextFactorId.fetch_add(1);
             return p;
         }
         if (log)

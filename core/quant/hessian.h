@@ -37,6 +37,7 @@ struct PreparedHessian {
     std::vector<float> u;         // [K][K] upper factor of (damped, permuted H)⁻¹; empty when hasFactor is false
     bool hasFactor = false;       // false for the round-to-nearest path (§6.5)
     int dampingAttempts = 0;      // how many times the damping was added (1 when the first try worked)
+    uint64_t factorId = 0;        // unique per computed factor (never 0 then): lets a GPU keep u resident
 };
 
 using LogFn = std::function<void(const std::string&)>;
