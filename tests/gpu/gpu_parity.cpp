@@ -1,16 +1,21 @@
 // Runs every Backend op on the CPU backend (the reference) and on the CUDA backend and compares the
 // results with a named tolerance per op. Without a GPU every case is reported as skipped with the reason.
+// This file: the linear-algebra ops and main(); parity_forward.cpp and parity_quant.cpp add the rest.
+#include "parity_cases.h"
+
 #include "backend/cpu_backend.h"
 #include "backend/registry.h"
 #include "util/error.h"
 
 #include <cmath>
 #include <cstdio>
-#include <functional>
 #include <memory>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
+
+namespace exl2parity {
 
 namespace {
 
@@ -20,23 +25,26 @@ constexpr double kGramTolerance = 1e-5;      // fp32 SYRK
 constexpr double kCholeskyTolerance = 1e-4;  // fp32 factorisation of a well-conditioned matrix
 constexpr double kInverseTolerance = 1e-4;   // triangular inverse of that factor
 
-struct Case {
-    std::string name;
-    double tolerance;
-    std::function<double(exl2::Backend& cpu, exl2::Backend& gpu)> run;  // returns the relative error
-};
+}  // namespace
 
-std::vector<float> randomMatrix(size_t count, uint32_t seed)
+std::vector<float> randomMatrix(size_t count, uint32_t seed, bool normal)
 {
     std::mt19937 rng(seed);
-    std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
     std::vector<float> v(count);
-    for (auto& x : v) x = dist(rng);
+    if (normal) {
+        std::normal_distribution<float> dist(0.0f, 1.0f);
+        for (auto& x : v) x = dist(rng);
+    } else {
+        std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
+        for (auto& x : v) x = dist(rng);
+    }
     return v;
 }
 
 double relativeError(const std::vector<float>& reference, const std::vector<float>& other)
 {
+    if (reference.size() != other.size())
+        return INFINITY;
     double maxAbs = 0, maxDiff = 0;
     for (size_t i = 0; i < reference.size(); ++i) {
         maxAbs = std::max(maxAbs, double(std::fabs(reference[i])));
@@ -57,7 +65,13 @@ std::vector<float> spdMatrix(int64_t n, uint32_t seed)
     return h;
 }
 
-std::vector<Case> cases()
+void requireAccelerated(bool ran, const std::string& op)
+{
+    if (!ran)
+        throw exl2::Error(exl2::ErrorCode::Backend, op + ": the CUDA backend declined inside its limits");
+}
+
+std::vector<Case> linearAlgebraCases()
 {
     std::vector<Case> list;
     for (auto [m, n, k] : {std::tuple{64, 48, 80}, std::tuple{1024, 1024, 1024}, std::tuple{2048, 512, 4096}})
@@ -106,14 +120,32 @@ std::vector<Case> cases()
                             gpu.invertLowerTriangular(l1.data(), n);
                             return relativeError(l0, l1);
                         }});
+    list.push_back({"out-of-memory names the buffer and free memory", 0.0, [](exl2::Backend&, exl2::Backend& gpu) {
+                        float dummy = 0.0f;
+                        try { // 2^19 × 2^19 floats = 1 TiB for operand A
+                            gpu.gemm(false, false, int64_t(1) << 19, 1, int64_t(1) << 19, 1.0f, &dummy, &dummy, 0.0f,
+                                     &dummy);
+                        } catch (const exl2::Error& e) {
+                            const std::string what = e.what();
+                            std::printf("      message: %s\n", what.c_str());
+                            return what.find("gemm operand A") != std::string::npos &&
+                                           what.find("MiB free") != std::string::npos
+                                       ? 0.0
+                                       : 1.0;
+                        }
+                        return 1.0;
+                    }});
     return list;
 }
 
-}  // namespace
+}  // namespace exl2parity
 
 int main()
 {
-    const auto all = cases();
+    using exl2parity::Case;
+    std::vector<Case> all = exl2parity::linearAlgebraCases();
+    for (auto&& more : {exl2parity::forwardCases(), exl2parity::quantCases()})
+        all.insert(all.end(), more.begin(), more.end());
     std::unique_ptr<exl2::Backend> gpu;
     std::string reason;
     try {
@@ -124,7 +156,7 @@ int main()
     int passed = 0, failed = 0, skipped = 0;
     if (!gpu) {
         for (const auto& c : all) {
-            std::printf("SKIP  %-40s no GPU: %s\n", c.name.c_str(), reason.c_str());
+            std::printf("SKIP  %-48s no GPU: %s\n", c.name.c_str(), reason.c_str());
             ++skipped;
         }
     } else {
@@ -139,8 +171,9 @@ int main()
                 error = e.what();
             }
             const bool ok = error.empty() && err <= c.tolerance;
-            std::printf("%s  %-40s error %.3g (tolerance %.1g)%s%s\n", ok ? "PASS" : "FAIL", c.name.c_str(), err,
+            std::printf("%s  %-48s error %.3g (tolerance %.1g)%s%s\n", ok ? "PASS" : "FAIL", c.name.c_str(), err,
                         c.tolerance, error.empty() ? "" : ": ", error.c_str());
+            std::fflush(stdout);
             (ok ? passed : failed)++;
         }
     }
