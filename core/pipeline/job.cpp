@@ -4,6 +4,7 @@
 #include "optimize/strategy.h"
 #include "pipeline/job_checks.h"
 #include "pipeline/job_context.h"
+#include "pipeline/resource_check.h"
 #include "pipeline/job_stage.h"
 #include "pipeline/stages.h"
 #include "util/atomic_file.h"
@@ -173,6 +174,7 @@ JobResult runJob(const JobSettings& userSettings, JobHooks& hooks)
         s.smallModelDefaults = false;  // applied once; a resumed job keeps the stored values
     }
     clampLengths(s, model.config().maxPositions, log);
+    preflightResources(model.config(), model.dir(), s, log);  // disk and RAM, before any work
     ctx.save();
 
     const bool reuse = !s.reuseMeasurement.empty();

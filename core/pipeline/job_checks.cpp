@@ -1,7 +1,7 @@
 #include "pipeline/job_checks.h"
 
-#include "pipeline/resource_check.h"
 #include "util/error.h"
+#include "util/format.h"
 #include "util/python_json.h"
 
 #include <nlohmann/json.hpp>
@@ -10,21 +10,11 @@
 #include <cmath>
 #include <fstream>
 #include <regex>
-#include <sstream>
 
 namespace exl2 {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string fmt(double v, int decimals)
-{
-    std::ostringstream s;
-    s.setf(std::ios::fixed);
-    s.precision(decimals);
-    s << v;
-    return s.str();
-}
 
 Error invalid(const std::string& message) { return Error(ErrorCode::InvalidArgument, message); }
 
@@ -86,22 +76,18 @@ void checkCompileFull(const std::string& cf, const LogFn& log)
 
 void checkRope(const ModelConfig& config, const fs::path& modelDir, const JobSettings& s, const LogFn& log)
 {
-    // runJob calls this once the model is indexed and before any work: the resource preflight runs here
-    // until job.cpp calls preflightResources() itself. A job always has -o; a lone RoPE check has none.
-    if (!s.outDir.empty())
-        preflightResources(config, modelDir, s, log);
     const RopeScaling& rs = config.ropeScaling;
     const bool scaled = rs.type != RopeScalingType::None;
     if (scaled)
         log(std::string(" -- RoPE scaling (config.json): ") + ropeScalingTypeName(rs.type) + ", factor " +
-            fmt(rs.factor, 2) +
+            fixedDecimals(rs.factor, 2) +
             (rs.originalMaxPositions > 0 ? ", original max positions " + std::to_string(rs.originalMaxPositions) : ""));
     if (scaled && s.ropeScale)
-        log(" !! Warning: -rs/--rope_scale " + fmt(*s.ropeScale, 2) + " replaces the " +
+        log(" !! Warning: -rs/--rope_scale " + fixedDecimals(*s.ropeScale, 2) + " replaces the " +
             ropeScalingTypeName(rs.type) + " rope_scaling already in config.json: positions would be scaled twice "
             "if the model was trained with that scaling");
     if (scaled && s.ropeAlpha)
-        log(" !! Warning: -ra/--rope_alpha " + fmt(*s.ropeAlpha, 2) + " is applied on top of the " +
+        log(" !! Warning: -ra/--rope_alpha " + fixedDecimals(*s.ropeAlpha, 2) + " is applied on top of the " +
             ropeScalingTypeName(rs.type) + " rope_scaling already in config.json (double scaling)");
     if (scaled || s.ropeScale || s.ropeAlpha)
         return;
@@ -160,7 +146,7 @@ bool applySmallModelDefaults(JobSettings& s, const ModelConfig& c, const LogFn& 
     s.measurementRows = std::min(s.measurementRows, 8);
     s.length = std::min(s.length, 256);
     s.measurementLength = std::min(s.measurementLength, 256);
-    log(" -- Small model (" + fmt(double(weights) / 1e6, 2) + "M decoder weights): using -r " + std::to_string(s.datasetRows) +
+    log(" -- Small model (" + fixedDecimals(double(weights) / 1e6, 2) + "M decoder weights): using -r " + std::to_string(s.datasetRows) +
         " -mr " + std::to_string(s.measurementRows) + " -l " + std::to_string(s.length) + " -ml " +
         std::to_string(s.measurementLength) + " (give any of -r/-mr/-l/-ml to choose yourself)");
     return true;

@@ -21,8 +21,8 @@ void checkSettings(const JobSettings& s, bool resuming, const LogFn& log);
 void checkCompileFull(const std::string& compileFull, const LogFn& log);
 
 // RoPE: shows config rope_scaling, warns on double scaling (-rs/-ra on top of config scaling) and when
-// the folder name or config hints at a long context that is not scaled. With s.outDir set (a job), it
-// first runs the resource preflight (resource_check.h): disk and RAM against the job's estimate.
+// the folder name or config hints at a long context that is not scaled. (runJob runs the resource
+// preflight of resource_check.h separately, once the lengths are final.)
 void checkRope(const ModelConfig& config, const std::filesystem::path& modelDir, const JobSettings& s,
                const LogFn& log);
 
