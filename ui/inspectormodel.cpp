@@ -39,10 +39,7 @@ LinearShape linearShape(const SafetensorsReader& r, const std::string& key)
 // optimize stage (core/pipeline/stage_optimize.cpp), so the inspector lands where the converter lands.
 uint64_t storedBits(const QParams& qp, const LinearShape& s, const std::string& context)
 {
-    const GroupSchedule g = makeGroupSchedule(qp, s.k, context);
-    const uint64_t groups = g.groups.size();
-    return uint64_t(g.packedRows) * 32 * uint64_t(s.nPadded) + 4 * groups * uint64_t(s.nPadded) + 48 * groups +
-           32 * uint64_t(s.k) + 16 * uint64_t(s.bias);
+    return storedLinearBits(qp, s.k, s.nPadded, s.bias, context);
 }
 
 QParams toQParams(const MeasuredQParams& m)

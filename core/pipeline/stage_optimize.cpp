@@ -41,9 +41,7 @@ std::map<std::string, LinearShape> linearShapes(const SourceModel& model, const 
     return out;
 }
 
-// Bits a linear really occupies on disk. Equal to the reference cost (QParams::totalBits) whenever K is a
-// multiple of 32; otherwise the packer rounds the short last group up to whole packing units, and the
-// optimizer must pay for that to land on the target as compiled.
+// Bits a linear really occupies on disk (storedLinearBits): the optimizer pays what compile will write.
 uint64_t storedBits(const MeasuredQParams& m, const LinearShape& s, const std::string& context)
 {
     std::vector<int> groupSizes;
@@ -51,11 +49,7 @@ uint64_t storedBits(const MeasuredQParams& m, const LinearShape& s, const std::s
         for (const auto& [bits, gs] : m.groupSize)
             if (bits == b)
                 groupSizes.push_back(gs);
-    const QParams qp(groupSizes, m.bits, m.bitsProp);
-    const GroupSchedule g = makeGroupSchedule(qp, s.k, context);
-    const uint64_t groups = g.groups.size();
-    return uint64_t(g.packedRows) * 32 * uint64_t(s.nPadded) + 4 * groups * uint64_t(s.nPadded) + 48 * groups +
-           32 * uint64_t(s.k) + 16 * uint64_t(s.bias);
+    return storedLinearBits(QParams(groupSizes, m.bits, m.bitsProp), s.k, s.nPadded, s.bias, context);
 }
 
 OptimizerProblem withStoredCosts(OptimizerProblem p, const SourceModel& model)

@@ -66,4 +66,13 @@ GroupSchedule makeGroupSchedule(const QParams& qp, int64_t k, const std::string&
     return s;
 }
 
+uint64_t storedLinearBits(const QParams& qp, int64_t k, int64_t nPadded, int64_t biasLength,
+                          const std::string& context)
+{
+    const GroupSchedule g = makeGroupSchedule(qp, k, context);
+    const uint64_t groups = g.groups.size();
+    return uint64_t(g.packedRows) * 32 * uint64_t(nPadded) + 4 * groups * uint64_t(nPadded) + 48 * groups +
+           32 * uint64_t(k) + 16 * uint64_t(biasLength);
+}
+
 }  // namespace exl2

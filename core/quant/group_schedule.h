@@ -34,4 +34,10 @@ int packUnitWords(int bits);
 // segments do not cover K or a segment count comes out negative.
 GroupSchedule makeGroupSchedule(const QParams& qp, int64_t k, const std::string& context = "QParams");
 
+// Bits one quantized linear (K rows, N padded to 32, optional fp16 bias) occupies on disk: packed codes,
+// 4-bit scales, the group table and the permutation. Equals the reference cost when K is a multiple of
+// 32; otherwise the short last group is rounded up to whole packing units, as the packer stores it.
+uint64_t storedLinearBits(const QParams& qp, int64_t k, int64_t nPadded, int64_t biasLength,
+                          const std::string& context);
+
 }  // namespace exl2
