@@ -77,4 +77,11 @@ std::vector<int32_t> PostProcessor::apply(std::vector<int32_t> ids) const
     return out;
 }
 
+std::vector<int32_t> PostProcessor::addedIds() const
+{
+    std::vector<int32_t> ids = m_before;
+    ids.insert(ids.end(), m_after.begin(), m_after.end());
+    return ids;
+}
+
 }  // namespace exl2::tok

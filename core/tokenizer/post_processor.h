@@ -19,6 +19,8 @@ public:
     // The first id the template puts before the sequence, if any (a BOS candidate).
     std::optional<int32_t> leadingId() const { return m_before.empty() ? std::nullopt : std::optional(m_before[0]); }
     std::optional<int32_t> trailingId() const { return m_after.empty() ? std::nullopt : std::optional(m_after.back()); }
+    // Every id the processor adds, so the loader can check them against the vocabulary.
+    std::vector<int32_t> addedIds() const;
 
 private:
     void add(const Json& spec, const std::string& path, const JsonReader& reader);

@@ -42,6 +42,15 @@ std::optional<int32_t> firstKnown(const Tokenizer::Impl& impl, std::initializer_
     return std::nullopt;
 }
 
+// The model's ids plus the added tokens' (which may lie past the model's table).
+int64_t vocabSizeOf(const Tokenizer::Impl& impl)
+{
+    int64_t size = static_cast<int64_t>(impl.model->idToToken().size());
+    for (const auto& t : impl.added.tokens())
+        size = std::max<int64_t>(size, int64_t(t.id) + 1);
+    return size;
+}
+
 std::shared_ptr<Tokenizer::Impl> load(const Json& root, const std::string& fileName)
 {
     const tok::JsonReader reader(fileName);
@@ -68,6 +77,14 @@ std::shared_ptr<Tokenizer::Impl> load(const Json& root, const std::string& fileN
     const tok::Normalizer* normalizer = impl->normalizer.get();
     impl->added = tok::AddedVocab(addedList.is_null() ? Json::array() : addedList, "added_tokens", reader,
                                   [normalizer](std::string s) { return normalizer ? normalizer->normalize(s) : s; });
+
+    // The processor's ids go into every encoding unchecked: one past the vocabulary (say a template naming
+    // an added token that is not in added_tokens) would index past the model's embedding table later.
+    const int64_t vocab = vocabSizeOf(*impl);
+    for (int32_t id : impl->postProcessor->addedIds())
+        if (id < 0 || id >= vocab)
+            reader.fail("post_processor", "special token ids inside the vocabulary (0.." + std::to_string(vocab - 1) +
+                                              "), found id " + std::to_string(id));
 
     impl->bos = impl->postProcessor->leadingId();
     if (!impl->bos)
@@ -209,13 +226,7 @@ std::optional<int32_t> Tokenizer::tokenToId(std::string_view token) const
     return lookup(*m_impl, token);
 }
 
-int64_t Tokenizer::vocabSize() const
-{
-    int64_t size = static_cast<int64_t>(m_impl->model->idToToken().size());
-    for (const auto& t : m_impl->added.tokens())
-        size = std::max<int64_t>(size, int64_t(t.id) + 1);
-    return size;
-}
+int64_t Tokenizer::vocabSize() const { return vocabSizeOf(*m_impl); }
 
 std::optional<int32_t> Tokenizer::bosTokenId() const { return m_impl->bos; }
 std::optional<int32_t> Tokenizer::eosTokenId() const { return m_impl->eos; }
