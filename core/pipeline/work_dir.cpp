@@ -66,7 +66,8 @@ void WorkDir::load()
     std::ifstream in(m_dir / kManifestFileName);
     std::string line;
     while (std::getline(in, line)) {
-        if (line.empty())
+        // A last line without its newline is a write cut short by a full disk: never a name to delete later.
+        if (line.empty() || in.eof())
             continue;
         if (line.rfind(kDirPrefix, 0) == 0)
             m_dirs.insert(line.substr(std::strlen(kDirPrefix)));
@@ -82,10 +83,17 @@ void WorkDir::append(const std::string& line)
     if (fd < 0)
         throw Error(ErrorCode::Io, "cannot open " + path.string() + " for appending: " + std::strerror(errno));
     const std::string text = line + "\n";
-    const bool ok = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && ::fsync(fd) == 0;
+    const off_t before = ::lseek(fd, 0, SEEK_END);
+    const ssize_t written = ::write(fd, text.data(), text.size());
+    // A short write without errno is the file size limit or a full disk reached mid-line; cut the partial
+    // line off again (load() also skips an unterminated last line, in case this fails too).
+    const int writeErrno = written < 0 ? errno : written != ssize_t(text.size()) ? ENOSPC : 0;
+    if (written > 0 && writeErrno && before >= 0)
+        (void)!::ftruncate(fd, before);
+    const int syncErrno = writeErrno == 0 && ::fsync(fd) != 0 ? errno : 0;
     ::close(fd);
-    if (!ok)
-        throw Error(ErrorCode::Io, "cannot write " + path.string() + " (disk full?)");
+    if (writeErrno || syncErrno)
+        throw Error(ErrorCode::Io, "cannot write " + path.string() + ": " + std::strerror(writeErrno ? writeErrno : syncErrno));
 }
 
 fs::path WorkDir::own(const fs::path& file)

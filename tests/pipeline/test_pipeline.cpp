@@ -360,6 +360,17 @@ void TestPipelineJob::manifestCleanKeepsUnrelatedFiles()
     QVERIFY(fs::exists(dir / "notes.txt"));
     QVERIFY(fs::exists(dir / "hidden_states_m_0003.bin.tmp-backup"));
     QVERIFY(fs::exists(dir / "sub" / "keep.safetensors"));
+
+    // A last manifest line without its newline (a write cut short by a full disk) never claims a user's file.
+    {
+        WorkDir w(dir);
+        w.own("a.bin");
+    }
+    std::ofstream(dir / kManifestFileName, std::ios::app) << "notes.txt";
+    touch(dir / "notes.txt");
+    WorkDir cut(dir);
+    QVERIFY(cut.owns("a.bin"));
+    QVERIFY(!cut.owns("notes.txt"));
 }
 
 void TestPipelineJob::noResumeKeepsUnrelatedFiles()
