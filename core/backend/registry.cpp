@@ -18,6 +18,8 @@ using AbiVersionFn = int (*)();
 using DeviceCountFn = int (*)(char* reason, size_t reasonSize);
 using DeviceNameFn = int (*)(int device, char* name, size_t nameSize, uint64_t* totalMemory);
 using CreateFn = Backend* (*)(int device, char* error, size_t errorSize);
+using GemmPeakFn = int (*)(int device, int64_t n, int repeats, double* seconds, char* precision,
+                           size_t precisionSize, char* error, size_t errorSize);
 
 struct Plugin {
     bool loaded = false;
@@ -25,6 +27,7 @@ struct Plugin {
     int deviceCount = 0;
     DeviceNameFn deviceName = nullptr;
     CreateFn create = nullptr;
+    GemmPeakFn gemmPeak = nullptr;  // optional: older plugins lack it
 };
 
 fs::path executableDir()
@@ -50,6 +53,7 @@ Plugin loadPlugin()
         auto count = reinterpret_cast<DeviceCountFn>(::dlsym(handle, "exl2PluginDeviceCount"));
         p.deviceName = reinterpret_cast<DeviceNameFn>(::dlsym(handle, "exl2PluginDeviceName"));
         p.create = reinterpret_cast<CreateFn>(::dlsym(handle, "exl2PluginCreateBackend"));
+        p.gemmPeak = reinterpret_cast<GemmPeakFn>(::dlsym(handle, "exl2PluginGemmPeak"));
         if (!abi || !count || !p.deviceName || !p.create) {
             p.reason = "CUDA plugin " + path + " lacks its entry points";
             return p;
@@ -124,35 +128,65 @@ std::string BackendRegistry::autoChoice()
     return (p.loaded && p.deviceCount > 0) ? "cuda:0" : "cpu";
 }
 
+namespace {
+
+// The device index of "cuda" / "cuda:N", checked against the plugin's devices.
+int cudaDeviceIndex(const std::string& request, const std::string& which)
+{
+    int device = 0;
+    if (which.size() > 4) {
+        if (which[4] != ':' || which.size() == 5)
+            throw Error(ErrorCode::InvalidArgument, "device '" + request + "': expected cpu, cuda, cuda:N or auto");
+        try {
+            device = std::stoi(which.substr(5));
+        } catch (...) {
+            throw Error(ErrorCode::InvalidArgument, "device '" + request + "': expected cpu, cuda, cuda:N or auto");
+        }
+    }
+    const Plugin& p = plugin();
+    if (!p.loaded || p.deviceCount <= 0)
+        throw Error(ErrorCode::Backend, "device '" + request + "' is not available: " + p.reason);
+    if (device < 0 || device >= p.deviceCount)
+        throw Error(ErrorCode::InvalidArgument, "device '" + request + "': only " + std::to_string(p.deviceCount) +
+                                                    " CUDA device(s) present");
+    return device;
+}
+
+}  // namespace
+
 std::unique_ptr<Backend> BackendRegistry::create(const std::string& request)
 {
     const std::string which = request == "auto" ? autoChoice() : request;
     if (which == "cpu")
         return std::make_unique<CpuBackend>();
     if (which.rfind("cuda", 0) == 0) {
-        int device = 0;
-        if (which.size() > 4) {
-            if (which[4] != ':' || which.size() == 5)
-                throw Error(ErrorCode::InvalidArgument, "device '" + request + "': expected cpu, cuda, cuda:N or auto");
-            try {
-                device = std::stoi(which.substr(5));
-            } catch (...) {
-                throw Error(ErrorCode::InvalidArgument, "device '" + request + "': expected cpu, cuda, cuda:N or auto");
-            }
-        }
-        const Plugin& p = plugin();
-        if (!p.loaded || p.deviceCount <= 0)
-            throw Error(ErrorCode::Backend, "device '" + request + "' is not available: " + p.reason);
-        if (device < 0 || device >= p.deviceCount)
-            throw Error(ErrorCode::InvalidArgument, "device '" + request + "': only " + std::to_string(p.deviceCount) +
-                                                        " CUDA device(s) present");
+        const int device = cudaDeviceIndex(request, which);
         char error[512] = {0};
-        Backend* backend = p.create(device, error, sizeof error);
+        Backend* backend = plugin().create(device, error, sizeof error);
         if (!backend)
             throw Error(ErrorCode::Backend, "cannot start CUDA device " + std::to_string(device) + ": " + error);
         return std::unique_ptr<Backend>(backend);
     }
     throw Error(ErrorCode::InvalidArgument, "device '" + request + "': expected cpu, cuda, cuda:N or auto");
+}
+
+GemmPeak BackendRegistry::cudaGemmPeak(const std::string& request, int64_t n, int repeats)
+{
+    if (request.rfind("cuda", 0) != 0)
+        throw Error(ErrorCode::InvalidArgument, "device '" + request + "': the GEMM peak needs cuda or cuda:N");
+    const int device = cudaDeviceIndex(request, request);
+    const Plugin& p = plugin();
+    if (!p.gemmPeak)
+        throw Error(ErrorCode::Backend, "the CUDA plugin has no exl2PluginGemmPeak entry point (built before it existed)");
+    GemmPeak peak;
+    peak.n = n;
+    peak.repeats = repeats;
+    char precision[128] = {0}, error[512] = {0};
+    if (!p.gemmPeak(device, n, repeats, &peak.seconds, precision, sizeof precision, error, sizeof error))
+        throw Error(ErrorCode::Backend, "GEMM peak on CUDA device " + std::to_string(device) + ": " + error);
+    peak.precision = precision;
+    peak.tflops = peak.seconds > 0 ? 2.0 * double(n) * double(n) * double(n) * repeats / peak.seconds / 1e12 : 0.0;
+    return peak;
 }
 
 }  // namespace exl2

@@ -17,6 +17,15 @@ struct BackendChoice {
     std::string unavailableReason; // why not, when !available
 };
 
+// What the device's own SGEMM reaches on device-resident operands (no host transfers).
+struct GemmPeak {
+    int64_t n = 0;          // n×n×n
+    int repeats = 0;
+    double seconds = 0;     // for all repeats
+    double tflops = 0;      // 2·n³·repeats / seconds / 1e12
+    std::string precision;  // as the plugin reports it, e.g. "fp32 (cublasSgemm, ...)"
+};
+
 // The plugin's C entry points (see cuda/plugin_api.cpp). Bump the version on any interface change.
 inline constexpr int kBackendPluginAbiVersion = 2; // 2: layer-level ops
 
@@ -29,6 +38,10 @@ public:
     static std::unique_ptr<Backend> create(const std::string& request);
     // What "auto" resolves to right now.
     static std::string autoChoice();
+    // Times `repeats` square SGEMMs of size n on a CUDA device ("cuda" or "cuda:N") with the backend's math
+    // mode, through the plugin's optional exl2PluginGemmPeak entry point (for the GPU benchmark). Throws
+    // Error(Backend) when there is no such device or the plugin lacks the entry point.
+    static GemmPeak cudaGemmPeak(const std::string& device, int64_t n, int repeats);
     // Where the plugin is looked for (EXL2_PLUGIN_DIR overrides); exposed for diagnostics.
     static std::vector<std::string> pluginSearchPaths();
 };
