@@ -2,7 +2,8 @@
 # Builds, on this (GPU-less) machine, what the lent GPU machine runs: the CUDA plugin and the Qt-free GPU
 # programs (gpu_parity, pipeline_parity, bench_gpu), with Debian libraries linked statically (that machine
 # has no Qt, OpenBLAS or network), and copies the small fixtures pipeline_parity needs into
-# build-gpu/fixtures (the shared folder does not travel). Prints the paths to carry and their size.
+# build-gpu/device/fixtures (the shared folder does not travel), then packs that bundle into
+# build-gpu/carry/exl2-gpu-bundle.tar.xz, the one path to carry. Prints the sizes.
 # EXL2_JOBS (default 2) sets the build's parallelism; EXL2_SHARED_DIR where the shared fixtures are.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,4 +35,14 @@ if [ -f "$shared/models/stories260k/config.json" ] && [ -f "$shared/data/tinysto
 else
   echo "build-gpu.sh: no shared fixtures at $shared: pipeline_parity will skip on the device" >&2
 fi
-echo "carry: build-gpu/device ($(du -sh "$build/device" | cut -f1)); run: bash scripts/gpu-check.sh build-gpu/device"
+# The static OpenBLAS makes each program about 25 MB: carried as they are the bundle would pass the 64 MiB
+# limit, so it travels as one xz archive (a 64 MiB dictionary shares the programs' common code), which
+# gpu-check.sh unpacks on the device. Rebuilt only when something in the bundle changed.
+archive=$build/carry/exl2-gpu-bundle.tar.xz
+mkdir -p "$build/carry"
+if [ ! -f "$archive" ] || [ -n "$(find "$build/device" -newer "$archive" -print -quit)" ]; then
+  tar -C "$build" -cf - device | xz -9 -T1 >"$archive.tmp"
+  mv -f "$archive.tmp" "$archive"
+fi
+echo "bundle: build-gpu/device ($(du -sh "$build/device" | cut -f1)), archive to carry: build-gpu/carry ($(du -sh "$build/carry" | cut -f1))"
+echo "on the device: bash scripts/gpu-check.sh build-gpu/carry/exl2-gpu-bundle.tar.xz"

@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
 # The one prepared script for the lent GPU machine: runs gpu_parity, pipeline_parity and bench_gpu from the
-# bundle scripts/build-gpu.sh made (build-gpu/device), each under its own time limit so the whole fits in
-# about 8 minutes on an H100, writes every output to $OUT (default ./gpu-results) and prints a summary.
-# Usage: bash scripts/gpu-check.sh [BUNDLE]   (BUNDLE defaults to build-gpu/device)
+# bundle scripts/build-gpu.sh made, each under its own time limit so the whole fits in
+# about 8 minutes on an H100, writes every output to $OUT (default build-gpu/gpu-results) and prints a summary.
+# Usage: bash scripts/gpu-check.sh [BUNDLE]   BUNDLE: the archive build-gpu/carry/exl2-gpu-bundle.tar.xz
+# (the default when present; unpacked under $TMPDIR) or an unpacked bundle folder such as build-gpu/device.
 # Exit status: 0 when nothing failed or timed out (skips included), 1 otherwise.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
-bundle=$(cd "${1:-$root/build-gpu/device}" 2>/dev/null && pwd) || { echo "gpu-check.sh: no bundle at ${1:-$root/build-gpu/device}: run scripts/build-gpu.sh first" >&2; exit 1; }
-out=${OUT:-$root/gpu-results}
+default=$root/build-gpu/carry/exl2-gpu-bundle.tar.xz
+[ -f "$default" ] || default=$root/build-gpu/device
+bundle=${1:-$default}
+if [ -f "$bundle" ]; then
+  dest=${TMPDIR:-/tmp}/exl2-gpu-bundle
+  rm -rf "$dest" && mkdir -p "$dest"
+  tar -C "$dest" -xJf "$bundle" 2>/dev/null ||
+    python3 -c 'import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2])' "$bundle" "$dest" ||
+    { echo "gpu-check.sh: cannot unpack $bundle (neither tar -J nor python3 worked)" >&2; exit 1; }
+  bundle=$dest/device
+fi
+[ -x "$bundle/gpu_parity" ] || { echo "gpu-check.sh: no bundle at $bundle: run scripts/build-gpu.sh first" >&2; exit 1; }
+bundle=$(cd "$bundle" && pwd)
+out=${OUT:-$root/build-gpu/gpu-results}
 mkdir -p "$out"
 export EXL2_PLUGIN_DIR=$bundle
 export EXL2_FIXTURES_DIR=${EXL2_FIXTURES_DIR:-$bundle/fixtures}
@@ -39,14 +52,16 @@ step() {
   printf '%-16s %-14s %4ss  %s\n' "$name" "$verdict" "$(($(date +%s) - start))" "$last" >>"$summary"
 }
 
-step gpu_parity 90
-step pipeline_parity 150
-step bench_gpu 210
+step gpu_parity 60
+step pipeline_parity 120
+step bench_gpu 270
 
 # The benchmark's headline figures, when it ran.
-grep -E '^(device:|peak:|layer [0-9]+:|stopped after|   (forward|Hessian|measurement|quantization) |   after |Backend::gemm)' \
-  "$out/bench_gpu.txt" >>"$summary" 2>/dev/null || true
-grep -E 'GEMM-heavy ops together' "$out/bench_gpu.txt" >>"$summary" 2>/dev/null || true
+if [ -f "$out/bench_gpu.txt" ]; then
+  grep -E '^(device:|peak:|layer [0-9]+:|stopped after|Backend::gemm)' "$out/bench_gpu.txt"
+  sed -n '/^per layer/,/^$/p' "$out/bench_gpu.txt"
+  grep -E '^ (forward|measurement|quantization):$|GEMM-heavy ops together|^   (before the layers|after )' "$out/bench_gpu.txt"
+fi >>"$summary"
 echo "=== summary (also in $summary)"
 cat "$summary"
 [ "$failures" -eq 0 ]

@@ -72,7 +72,7 @@ int run()
     const int64_t layers = exl2gpu::envInt("EXL2_BENCH_GPU_LAYERS", 2, 1, 32);
     const int64_t rows = exl2gpu::envInt("EXL2_BENCH_GPU_ROWS", 4, 1, 256);
     const int64_t length = exl2gpu::envInt("EXL2_BENCH_GPU_LENGTH", 512, 16, 4096);
-    const int64_t budget = exl2gpu::envInt("EXL2_BENCH_GPU_BUDGET_S", 150, 1, 36000);
+    const int64_t budget = exl2gpu::envInt("EXL2_BENCH_GPU_BUDGET_S", 200, 1, 36000);
     const int64_t peakN = exl2gpu::envInt("EXL2_BENCH_GPU_PEAK_N", 8192, 256, 16384);
     exl2gpu::SyntheticShape shape;  // Llama-2-7B widths unless asked otherwise (smaller: a quick self-test)
     shape.layers = layers;
