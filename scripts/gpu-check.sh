@@ -28,8 +28,25 @@ export EXL2_SCRATCH_DIR=${EXL2_SCRATCH_DIR:-${TMPDIR:-/tmp}/exl2-gpu-check}
 summary=$out/summary.txt
 : >"$summary"
 
+# The plugin needs CUDA 13's cudart, cuBLAS and cuSOLVER: when the loader does not find them, add the
+# toolkit's folders and those of the Python CUDA wheels (PyTorch's) to LD_LIBRARY_PATH.
+if ldd "$bundle/libexl2cuda.so" 2>/dev/null | grep -q 'not found'; then
+  extra=
+  for d in /usr/local/cuda/lib64 /usr/local/cuda/lib /usr/local/cuda/targets/x86_64-linux/lib; do
+    [ -d "$d" ] && extra=$extra:$d
+  done
+  site=$(python3 -c 'import site; print(site.getsitepackages()[0])' 2>/dev/null)
+  if [ -n "$site" ] && [ -d "$site/nvidia" ]; then
+    for d in $(find "$site/nvidia" -name 'lib*.so*' -printf '%h\n' 2>/dev/null | sort -u); do extra=$extra:$d; done
+  fi
+  export LD_LIBRARY_PATH=${extra#:}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+fi
+gpu_present=0
+nvidia-smi -L >/dev/null 2>&1 && gpu_present=1
 { date -u; uname -srm; nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv 2>&1 || true
-  echo "bundle: $bundle"; ls -l "$bundle"; } >"$out/device.txt" 2>&1
+  echo "bundle: $bundle"; ls -l "$bundle"
+  echo "LD_LIBRARY_PATH=${LD_LIBRARY_PATH:-}"; ldd "$bundle/libexl2cuda.so" 2>&1 | grep -E 'cuda|cublas|cusolver|not found'
+} >"$out/device.txt" 2>&1
 cat "$out/device.txt"
 
 failures=0
@@ -49,6 +66,8 @@ step() {
     124|137) verdict=TIMEOUT; failures=$((failures + 1)) ;;
     *) verdict="FAIL (exit $rc)"; failures=$((failures + 1)) ;;
   esac
+  # Where nvidia-smi sees a GPU, a program that skips (plugin not loadable, ...) is a failed check.
+  if [ "$verdict" = SKIP ] && [ "$gpu_present" = 1 ]; then verdict=SKIP-ON-GPU; failures=$((failures + 1)); fi
   printf '%-16s %-14s %4ss  %s\n' "$name" "$verdict" "$(($(date +%s) - start))" "$last" >>"$summary"
 }
 
