@@ -165,7 +165,9 @@ int main()
     gpu.reset();  // the job opens its own
     std::string error;
     try {
-        const fs::path scratch = exl2gpu::scratchDir("pipeline_parity");
+        std::string folder = "pipeline_parity-" + device;  // one per device: CTest may run two at once
+        std::replace(folder.begin(), folder.end(), ':', '_');
+        const fs::path scratch = exl2gpu::scratchDir(folder);
         const HeldOut held = heldOutRows(fixtures);
         cpu = convert(fixtures, scratch, "reference", "cpu", held);
         cuda = convert(fixtures, scratch, "device", device, held);
