@@ -71,7 +71,7 @@ step() {
   printf '%-16s %-14s %4ss  %s\n' "$name" "$verdict" "$(($(date +%s) - start))" "$last" >>"$summary"
 }
 
-step gpu_parity 60
+step gpu_parity 90
 step pipeline_parity 120
 step bench_gpu 270
 
