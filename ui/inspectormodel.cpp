@@ -3,14 +3,13 @@
 #include "io/safetensors.h"
 #include "model/model_config.h"
 #include "optimize/measurement_json.h"
-#include "pipeline/compile_files.h"
+#include "pipeline/stored_costs.h"
 #include "quant/group_schedule.h"
 #include "quant/qparams.h"
 #include "util/error.h"
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <regex>
 
 namespace exl2 {
@@ -18,39 +17,6 @@ namespace exl2 {
 namespace {
 
 int64_t padded32(int64_t n) { return (n + 31) / 32 * 32; }
-
-struct LinearShape {
-    int64_t k = 0, nPadded = 0, bias = 0;
-};
-
-LinearShape linearShape(const SafetensorsReader& r, const std::string& key)
-{
-    const TensorInfo& info = r.info(key + ".weight");
-    if (info.shape.size() != 2)
-        throw Error(ErrorCode::Model, info.file.string() + ": tensor " + key + ".weight: expected a matrix");
-    LinearShape s{info.shape[1], padded32(info.shape[0]), 0};
-    if (r.contains(key + ".bias"))
-        s.bias = s.nPadded;
-    return s;
-}
-
-// Bits one quantized linear occupies on disk: the reference cost, except that the packer rounds a short
-// last group (K not a multiple of 32) up to whole packing units. Same accounting as the pipeline's
-// optimize stage (core/pipeline/stage_optimize.cpp), so the inspector lands where the converter lands.
-uint64_t storedBits(const QParams& qp, const LinearShape& s, const std::string& context)
-{
-    return storedLinearBits(qp, s.k, s.nPadded, s.bias, context);
-}
-
-QParams toQParams(const MeasuredQParams& m)
-{
-    std::vector<int> groupSizes;
-    for (int b : m.bits)
-        for (const auto& [bits, gs] : m.groupSize)
-            if (bits == b)
-                groupSizes.push_back(gs);
-    return QParams(groupSizes, m.bits, m.bitsProp);
-}
 
 uint64_t tensorBytesFp16(const SafetensorsReader& r, const std::string& key)
 {
@@ -75,32 +41,13 @@ void applyModel(InspectorInput& in)
                                           std::to_string(2 * c.numLayers) + "): is this the measured model?");
     InspectorSizes& z = in.sizes;
     z.haveModel = true;
+    const std::vector<uint64_t> numels = moduleNumels(c, r);
     z.decoderNumel = 0;
     for (size_t i = 0; i < in.problem.moduleSlots.size(); ++i) {
-        const int layer = int(i / 2);
-        OptimizerSlot& slot = in.problem.moduleSlots[i];
-        OptimizerSlot& ref = in.reference.moduleSlots[i];
-        std::map<std::string, LinearShape> shapes;
-        uint64_t numel = 0;
-        for (const std::string& key : i % 2 == 0 ? attentionLinearKeys(c, layer) : mlpLinearKeys(c, layer)) {
-            const LinearShape s = linearShape(r, key);
-            shapes[key.substr(key.rfind('.') + 1)] = s;
-            numel += uint64_t(s.k * s.nPadded);
-        }
-        slot.numel = ref.numel = numel;
-        z.decoderNumel += numel;
-        for (OptionRecord& rec : slot.records) {
-            uint64_t bits = 0;
-            for (const auto& [name, qp] : rec.linears) {
-                const auto it = shapes.find(name);
-                if (it == shapes.end())
-                    throw Error(ErrorCode::Model, slot.key + ": the measurement names a linear \"" + name +
-                                                      "\" that the model in " + in.modelDir.string() + " does not have");
-                bits += storedBits(toQParams(qp), it->second, slot.key + "." + name);
-            }
-            rec.totalBits = bits;
-        }
+        in.problem.moduleSlots[i].numel = in.reference.moduleSlots[i].numel = numels[i];
+        z.decoderNumel += numels[i];
     }
+    applyStoredCosts(in.problem, c, r);
     const TensorInfo& embed = r.info(c.embedTokens + ".weight");
     z.embeddingBytes = uint64_t(embed.numel()) * 2;
     z.normBytes = tensorBytesFp16(r, c.finalNorm);
@@ -123,7 +70,7 @@ uint64_t InspectorSizes::headBytes(int headBits) const
 {
     if (!haveModel)
         return 0;
-    return storedBits(qparamsHead(headBits), LinearShape{headK, headN, 0}, "lm_head") / 8;
+    return storedLinearBits(qparamsHead(headBits), headK, headN, 0, "lm_head") / 8;
 }
 
 uint64_t InspectorSizes::fixedBytes(int headBits) const { return embeddingBytes + normBytes + headBytes(headBits); }

@@ -5,88 +5,14 @@
 #include "optimize/strategy.h"
 #include "pipeline/compile_files.h"
 #include "pipeline/stages.h"
-#include "quant/group_schedule.h"
+#include "pipeline/stored_costs.h"
 #include "util/error.h"
 #include "util/format.h"
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace exl2 {
-
-namespace {
-
-int64_t padded32(int64_t n) { return (n + 31) / 32 * 32; }
-
-struct LinearShape {
-    int64_t k = 0, nPadded = 0, bias = 0;
-    uint64_t count = 0;  // linears of the module with this short name (MoE: one w1 per expert)
-};
-
-std::map<std::string, LinearShape> linearShapes(const SourceModel& model, const std::vector<std::string>& keys)
-{
-    std::map<std::string, LinearShape> out;
-    for (const std::string& key : keys) {
-        const TensorInfo& info = model.tensors().info(key + ".weight");
-        LinearShape s{info.shape.at(1), padded32(info.shape.at(0)), 0, 0};
-        if (model.tensors().contains(key + ".bias"))
-            s.bias = s.nPadded;
-        LinearShape& slot = out[key.substr(key.rfind('.') + 1)];
-        if (slot.count > 0 && (slot.k != s.k || slot.nPadded != s.nPadded || slot.bias != s.bias))
-            throw Error(ErrorCode::Model, info.file.string() + ": " + key + ".weight differs in shape from the other experts'");
-        s.count = slot.count + 1;
-        slot = s;
-    }
-    return out;
-}
-
-// Bits a linear really occupies on disk (storedLinearBits): the optimizer pays what compile will write.
-uint64_t storedBits(const MeasuredQParams& m, const LinearShape& s, const std::string& context)
-{
-    std::vector<int> groupSizes;
-    for (int b : m.bits)
-        for (const auto& [bits, gs] : m.groupSize)
-            if (bits == b)
-                groupSizes.push_back(gs);
-    return storedLinearBits(QParams(groupSizes, m.bits, m.bitsProp), s.k, s.nPadded, s.bias, context);
-}
-
-OptimizerProblem withStoredCosts(OptimizerProblem p, const SourceModel& model)
-{
-    const ModelConfig& c = model.config();
-    for (size_t i = 0; i < p.moduleSlots.size(); ++i) {
-        const int layer = int(i / 2);
-        const auto shapes =
-            linearShapes(model, i % 2 == 0 ? attentionLinearKeys(c, layer) : feedForwardLinearKeys(c, layer));
-        for (OptionRecord& r : p.moduleSlots[i].records) {
-            uint64_t bits = 0;
-            for (const auto& [name, qp] : r.linears) {
-                const auto it = shapes.find(name);
-                if (it == shapes.end())
-                    throw Error(ErrorCode::Model, p.moduleSlots[i].key + ": the measurement names a linear \"" + name +
-                                                      "\" that the model does not have");
-                bits += it->second.count * storedBits(qp, it->second, p.moduleSlots[i].key + "." + name);
-            }
-            r.totalBits = bits;
-        }
-    }
-    return p;
-}
-
-uint64_t linearsNumel(const SourceModel& model, const std::vector<std::string>& keys)
-{
-    uint64_t total = 0;
-    for (const std::string& k : keys) {
-        const TensorInfo& info = model.tensors().info(k + ".weight");
-        if (info.shape.size() != 2)
-            throw Error(ErrorCode::Model, info.file.string() + ": tensor " + k + ".weight is not a matrix");
-        total += uint64_t(info.shape[1] * padded32(info.shape[0]));
-    }
-    return total;
-}
-
-}  // namespace
 
 Measurement jobMeasurement(JobContext& ctx)
 {
@@ -155,14 +81,9 @@ void applyGivenStrategy(JobContext& ctx, const OptimizerProblem& reference, cons
 void stageOptimize(JobContext& ctx, SourceModel& model)
 {
     const Measurement m = jobMeasurement(ctx);
-    std::vector<uint64_t> numel;
-    const ModelConfig& c = model.config();
-    for (int i = 0; i < int(c.numLayers); ++i) {
-        numel.push_back(linearsNumel(model, attentionLinearKeys(c, i)));
-        numel.push_back(linearsNumel(model, feedForwardLinearKeys(c, i)));
-    }
-    const OptimizerProblem reference = buildProblem(m, numel);
-    const OptimizerProblem problem = withStoredCosts(reference, model);
+    const OptimizerProblem reference = buildProblem(m, moduleNumels(model.config(), model.tensors()));
+    OptimizerProblem problem = reference;  // the optimizer pays what compile will write
+    applyStoredCosts(problem, model.config(), model.tensors());
     if (!ctx.job().strategy.is_null()) {
         ctx.beginSteps(JobStage::Optimize, 0, 1);
         applyGivenStrategy(ctx, reference, problem);

@@ -10,6 +10,7 @@
 #include "optimize/measurement_json.h"
 #include "pipeline/exl2_model.h"
 #include "pipeline/job.h"
+#include "pipeline/stored_costs.h"
 #include "test_support.h"
 #include "tokenizer/tokenizer.h"
 #include "util/atomic_file.h"
@@ -154,6 +155,21 @@ void TestMoe::measurementSchema()
     }
     const Measurement parsed = readMeasurement(s.outputMeasurement);
     QCOMPARE(parsed.modules.at(1).kind, MeasuredKind::BlockSparseMoe);
+
+    // The costs the optimizer (and the inspector) pay count every expert: with widths that are multiples of
+    // 32 the stored bits equal the measurement's total_bits exactly, and the weights are all experts'.
+    const ModelConfig config = loadModelConfig(m_model);
+    const SafetensorsReader tensors = SafetensorsReader::open(m_model);
+    const std::vector<uint64_t> numels = moduleNumels(config, tensors);
+    const uint64_t h = DemoMoeShape::hidden, f = DemoMoeShape::intermediate, d = DemoMoeShape::headDim;
+    QCOMPARE(numels.at(0), h * h * 2 + h * (DemoMoeShape::kvHeads * d) * 2);  // q, o and k, v
+    QCOMPARE(numels.at(1), uint64_t(DemoMoeShape::experts) * 3 * h * f);
+    OptimizerProblem stored = buildProblem(parsed, numels);
+    applyStoredCosts(stored, config, tensors);
+    const OptimizerProblem measured = buildProblem(parsed, numels);
+    for (size_t i = 0; i < stored.moduleSlots.size(); ++i)
+        for (size_t r = 0; r < stored.moduleSlots[i].records.size(); ++r)
+            QCOMPARE(stored.moduleSlots[i].records[r].totalBits, measured.moduleSlots[i].records[r].totalBits);
     int coverageWarnings = 0;
     for (const std::string& l : log)
         coverageWarnings += l.find("has less than 10% calibration") != std::string::npos;
