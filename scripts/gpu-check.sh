@@ -74,6 +74,8 @@ step() {
 step gpu_parity 90
 step pipeline_parity 120
 step bench_gpu 270
+# The CUDA conversion's job log, for a pipeline_parity failure ($OUT takes 8 files at most: this is the 6th).
+cp -f "$EXL2_SCRATCH_DIR/pipeline_parity-cuda/log-device.txt" "$out/pipeline_parity_cuda_job.txt" 2>/dev/null || true
 
 # The benchmark's headline figures, when it ran.
 if [ -f "$out/bench_gpu.txt" ]; then
