@@ -142,6 +142,7 @@ LayerResult benchLayer(exl2::TransformerModel& tm, TimedBackend& backend, int la
         if (m.layer != layer || (m.kind != ModuleKind::Attention && m.kind != ModuleKind::Mlp))
             continue;
         const double before[3] = {r.forward.seconds, r.measurement.seconds, r.quantization.seconds};
+        tm.linears(m);  // loads (generates) the weights now, outside the timed phases
         phase(r.forward, backend, [&] {
             HiddenStates copy = states;
             exl2::forwardRows(tm, backend, m, copy);
