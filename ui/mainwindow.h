@@ -1,11 +1,11 @@
-// How exl2-studio starts: the command line parsed into the window to open first (StudioLaunch), and the
-// home window (StudioWindow): File menu (new conversion, open or compare measurements, recent
+// The home window of exl2-studio (StudioWindow): File menu (new conversion, open or compare measurements, recent
 // measurements), language and theme, About, and a start panel with the same actions. How the home window
 // opens the other windows is injected (StudioOpeners) so that tests can watch the routing.
 #pragma once
 
 #include "jobworker.h"
 #include "recentfiles.h"
+#include "studiolaunch.h"
 
 #include <QMainWindow>
 
@@ -16,27 +16,6 @@ class QListWidget;
 class QMenu;
 
 namespace exl2 {
-
-inline constexpr char kStudioVersion[] = "0.1.0";
-
-struct StudioLaunch {
-    enum class Window { Home, Wizard, Inspector, Comparison };
-    enum class Exit { None, Help, Version, UsageError };  // print `message` and exit (0, 0, 2)
-
-    Window window = Window::Home;
-    Exit exit = Exit::None;
-    QString message;
-    QStringList measurements;  // Inspector: one; Comparison: two or more; Wizard: one to reuse, or none
-    QString modelDir, outputDir, page, screenshot, strategyFile, language, theme;
-    bool demo = false, scriptedJob = false;
-    std::optional<double> bits;
-    std::optional<int> rows, length;
-};
-
-// Needs no QCoreApplication, so --help and --version work without a display. arguments[0] = program.
-// FILE.json -> Inspector; --compare A B [...] -> Comparison; wizard options (--demo, --page, --output,
-// --bits, --rows, --length, --strategy, --scripted-job, or --model without a file) -> Wizard; else Home.
-StudioLaunch parseStudioLaunch(const QStringList& arguments);
 
 struct StudioOpeners {
     // Each returns the new, shown top-level window, or nullptr with *error naming the file and the fault.
