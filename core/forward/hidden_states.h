@@ -2,6 +2,7 @@
 // float32, row-major. Each row is attended to on its own (causal, positions 0..length-1).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
