@@ -59,6 +59,23 @@ std::optional<int64_t> tokenId(const ConfigFields& f, const char* key)
     return f.toInt(*v, key);
 }
 
+// Ceilings far above any released model (Llama 3.1 405B: 126 layers, hidden 16384, intermediate 53248;
+// Gemma: vocabulary 256k; DeepSeek-V3: 256 experts). A value beyond one is a damaged or hostile file, and
+// believing it would make the loader build per-layer tables of that size before any other check.
+void checkCeilings(const ConfigFields& f, const ModelConfig& c)
+{
+    const std::pair<const char*, std::pair<int64_t, int64_t>> limits[] = {
+        {"num_hidden_layers", {c.numLayers, 1024}},        {"hidden_size", {c.hiddenSize, 1 << 17}},
+        {"num_attention_heads", {c.numHeads, 4096}},       {"head_dim", {c.headDim, 4096}},
+        {"intermediate_size", {c.intermediateSize, 1 << 20}}, {"vocab_size", {c.vocabSize, 1 << 23}},
+        {"num_local_experts", {c.numExperts, 4096}},
+    };
+    for (const auto& [field, valueAndMax] : limits)
+        if (valueAndMax.first > valueAndMax.second)
+            f.fail(field, "(" + std::to_string(valueAndMax.first) + ") is beyond any real model (expected at most " +
+                              std::to_string(valueAndMax.second) + ")");
+}
+
 void readDimensions(const ConfigFields& f, Arch arch, ModelConfig& c)
 {
     c.hiddenSize = f.requiredInt({"hidden_size", "d_model", "n_embd"});
@@ -83,6 +100,7 @@ void readDimensions(const ConfigFields& f, Arch arch, ModelConfig& c)
             f.fail("num_experts_per_tok", "(" + std::to_string(c.expertsPerToken) + ") exceeds num_local_experts (" +
                                               std::to_string(c.numExperts) + ")");
     }
+    checkCeilings(f, c);
 }
 
 void readBehaviour(const ConfigFields& f, Arch arch, ModelConfig& c)

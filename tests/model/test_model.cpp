@@ -171,6 +171,10 @@ void TestModel::malformedConfig_data()
                                             << fmt << "field \"num_experts_per_tok\" (5) exceeds num_local_experts (4)";
     QTest::newRow("moe-no-experts") << R"({"architectures": ["MixtralForCausalLM"], "num_experts_per_tok": 2})" << fmt
                                     << "field \"num_local_experts\" is missing";
+    QTest::newRow("layers-absurd") << R"({"num_hidden_layers": 1000000.0})" << fmt
+                                   << "field \"num_hidden_layers\" (1000000) is beyond any real model (expected at most 1024)";
+    QTest::newRow("vocab-absurd") << R"({"vocab_size": 100000000})" << fmt
+                                  << "field \"vocab_size\" (100000000) is beyond any real model (expected at most 8388608)";
     QTest::newRow("partial-rotary-zero") << R"({"partial_rotary_factor": 0})" << fmt << "field \"partial_rotary_factor\" must be in (0, 1]";
 }
 

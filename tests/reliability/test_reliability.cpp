@@ -137,6 +137,10 @@ void TestReliability::catalogue_data()
     row("config.json negative layer count", tool, inspect,
         modelWithConfig(configWith([](auto& j) { j["num_hidden_layers"] = -5; })), 1,
         {"field \"num_hidden_layers\" must be a positive integer, found -5"});
+    // Found by fuzz_config: a million layers made the loader build a million layers' tensor names first.
+    row("config.json absurd layer count", tool, inspect,
+        modelWithConfig(configWith([](auto& j) { j["num_hidden_layers"] = 1000000.0; })), 1,
+        {"field \"num_hidden_layers\" (1000000) is beyond any real model (expected at most 1024)"});
 
     // Model folder: safetensors.
     row("no safetensors files", tool, inspect,
@@ -196,6 +200,14 @@ void TestReliability::catalogue_data()
     row("tokenizer.json number overflow", tool, {"tokenize", "{dir}/model", "-t", "hello"},
         modelAndFile("model/tokenizer.json", R"({"model": {"type": "BPE", "dropout": 1e999}})"), 1,
         {"tokenizer.json: not valid JSON", "number overflow"});
+    // Found by fuzz_tokenizer: a template naming a token absent from added_tokens put ids past the vocabulary.
+    row("tokenizer.json post-processor id outside vocabulary", tool, {"tokenize", "{dir}/model", "-t", "hello"},
+        modelAndFile("model/tokenizer.json",
+                     R"({"model": {"type": "BPE", "vocab": {"a": 0, "b": 1, "ab": 2}, "merges": ["a b"]},
+                         "post_processor": {"type": "TemplateProcessing",
+                           "single": [{"SpecialToken": {"id": "<s>", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}}],
+                           "special_tokens": {"<s>": {"id": "<s>", "ids": [50258], "tokens": ["<s>"]}}}})"),
+        1, {"post_processor", "special token ids inside the vocabulary (0..2), found id 50258"});
     row("tokenizer.json unsupported model", tool, {"tokenize", "{dir}/model", "-t", "hello"},
         modelAndFile("model/tokenizer.json", R"({"model": {"type": "Unigram", "vocab": []}})"), 1,
         {"model type 'Unigram'"});
