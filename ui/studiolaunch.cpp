@@ -46,9 +46,16 @@ StudioLaunch parseStudioLaunch(const QStringList& arguments)
     };
     if (!p.parse(arguments))
         return usage(p.errorText());
+    l.language = p.value(lang);  // also for --help, which main() prints in that language
     if (p.isSet(help) || p.isSet(QStringLiteral("help-all"))) {
         l.exit = StudioLaunch::Exit::Help;
-        l.message = p.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("exl2-studio"));
+        // The usage line names the program as started (or "<executable_name>" without an application object).
+        l.message = p.helpText();
+        const qsizetype eol = l.message.indexOf(QLatin1Char('\n'));
+        QString usage = l.message.left(eol).replace(QStringLiteral("<executable_name>"), QStringLiteral("exl2-studio"));
+        if (!arguments.isEmpty() && !arguments.first().isEmpty())
+            usage.replace(arguments.first(), QStringLiteral("exl2-studio"));
+        l.message.replace(0, eol, usage);
         return l;
     }
     if (p.isSet(version)) {
@@ -62,7 +69,6 @@ StudioLaunch parseStudioLaunch(const QStringList& arguments)
     l.page = p.value(page);
     l.screenshot = p.value(shot);
     l.strategyFile = p.value(strategy);
-    l.language = p.value(lang);
     l.theme = p.value(theme);
     l.demo = p.isSet(demo);
     l.scriptedJob = p.isSet(scripted);

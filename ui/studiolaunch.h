@@ -26,6 +26,7 @@ struct StudioLaunch {
 };
 
 // Needs no QCoreApplication, so --help and --version work without a display. arguments[0] = program.
+// The help text is in the language of the translator installed when it runs (English without one).
 // FILE.json -> Inspector; --compare A B [...] -> Comparison; wizard options (--demo, --page, --output,
 // --bits, --rows, --length, --strategy, --scripted-job, or --model without a file) -> Wizard; else Home.
 StudioLaunch parseStudioLaunch(const QStringList& arguments);

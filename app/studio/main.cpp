@@ -113,6 +113,14 @@ int runWizard(const exl2::StudioLaunch& l)
     return QApplication::exec();
 }
 
+// Where QSettings keeps the language, theme and recent files.
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("exl2-studio"));
+    QCoreApplication::setApplicationName(QStringLiteral("exl2-studio"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(exl2::kStudioVersion));
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -123,7 +131,15 @@ int main(int argc, char** argv)
     // Before any QApplication: --help, --version and usage errors need no display.
     const exl2::StudioLaunch launch = exl2::parseStudioLaunch(arguments);
     switch (launch.exit) {
-    case exl2::StudioLaunch::Exit::Help:
+    case exl2::StudioLaunch::Exit::Help: {
+        // In the user's language (--lang, else the saved one, else the locale): a QCoreApplication needs
+        // no display, unlike the QApplication below.
+        QCoreApplication core(argc, argv);
+        setApplicationNames();
+        exl2::installTranslation(launch.language.isEmpty() ? exl2::AppSettings::language() : launch.language);
+        std::cout << exl2::parseStudioLaunch(arguments).message.toStdString();
+        return 0;
+    }
     case exl2::StudioLaunch::Exit::Version:
         std::cout << launch.message.toStdString();
         return 0;
@@ -135,9 +151,7 @@ int main(int argc, char** argv)
     }
 
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("exl2-studio"));
-    QApplication::setApplicationName(QStringLiteral("exl2-studio"));
-    QApplication::setApplicationVersion(QString::fromLatin1(exl2::kStudioVersion));
+    setApplicationNames();
     if (!launch.language.isEmpty())
         exl2::AppSettings::setLanguage(launch.language);
     if (!launch.theme.isEmpty())

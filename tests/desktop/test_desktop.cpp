@@ -281,6 +281,10 @@ void TestDesktop::helpAndVersionNeedNoDisplay()
     auto [code, out] = run({QStringLiteral("--help")});
     QCOMPARE(code, 0);
     QVERIFY2(out.contains(QLatin1String("Usage: exl2-studio")) && out.contains(QLatin1String("--compare")), qPrintable(out));
+    // --lang translates the option texts (Qt's own "Usage:" stays English without qt6-translations-l10n).
+    std::tie(code, out) = run({QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("de")});
+    QCOMPARE(code, 0);
+    QVERIFY2(out.contains(QStringLiteral("Die angegebenen Messdateien vergleichen")), qPrintable(out));
     std::tie(code, out) = run({QStringLiteral("--version")});
     QCOMPARE(code, 0);
     QCOMPARE(out, QStringLiteral("exl2-studio %1\n").arg(QLatin1String(kStudioVersion)));
