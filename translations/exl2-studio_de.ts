@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ComparisonCharts</name>
+    <message>
+        <source>attn</source>
+        <translation>Attn</translation>
+    </message>
+    <message>
+        <source>moe</source>
+        <translation>MoE</translation>
+    </message>
+    <message>
+        <source>mlp</source>
+        <translation>MLP</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonTables</name>
     <message>
         <source>Options in both files</source>

@@ -1,5 +1,6 @@
 #include "comparisoncharts.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -8,7 +9,8 @@ namespace exl2 {
 
 namespace {
 
-// "model.layers.3.self_attn" -> "3 attn", "model.layers.3.mlp" -> "3 mlp": short enough for the axis.
+// "model.layers.3.self_attn" -> "3 attn", "model.layers.3.mlp" -> "3 mlp", "...block_sparse_moe" ->
+// "3 moe" (translated): short enough for the axis.
 QString shortModuleName(const std::string& key)
 {
     static const QRegularExpression re(QStringLiteral("layers\\.(\\d+)\\.(\\w+)$"));
@@ -16,9 +18,11 @@ QString shortModuleName(const std::string& key)
     const auto match = re.match(k);
     if (!match.hasMatch())
         return k;
-    const QString kind = match.captured(2).contains(QLatin1String("attn")) ? QStringLiteral("attn")
-                                                                           : match.captured(2).left(4);
-    return match.captured(1) + QLatin1Char(' ') + kind;
+    const QString module = match.captured(2);
+    const char* kind = module.contains(QLatin1String("attn")) ? QT_TRANSLATE_NOOP("ComparisonCharts", "attn")
+                       : module.contains(QLatin1String("moe")) ? QT_TRANSLATE_NOOP("ComparisonCharts", "moe")
+                                                                : QT_TRANSLATE_NOOP("ComparisonCharts", "mlp");
+    return match.captured(1) + QLatin1Char(' ') + QCoreApplication::translate("ComparisonCharts", kind);
 }
 
 // Module names on the x axis; every n-th one when there are many.
