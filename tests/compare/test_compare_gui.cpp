@@ -8,6 +8,7 @@
 #include "optimize/measurement.h"
 #include "pipeline/job.h"
 #include "synthetic_measurement.h"
+#include "small_job.h"
 #include "test_support.h"
 
 #include <QTableWidget>
@@ -26,16 +27,9 @@ QString qpath(const fs::path& p) { return QString::fromStdString(p.string()); }
 fs::path measure(const fs::path& model, const std::string& name, const std::string& dataset)
 {
     const fs::path dir = exl2test::scratchDir("compare-" + name);
-    JobSettings s;
-    s.inDir = model.string();
-    s.outDir = (dir / "job").string();
+    JobSettings s = exl2test::smallCpuJob(model, dir / "job", 4, 128, 0);
     s.outputMeasurement = (dir / "measurement.json").string();
     s.calDataset = dataset;
-    s.datasetRows = 4;
-    s.measurementRows = 4;
-    s.length = 128;
-    s.measurementLength = 128;
-    s.device = "cpu";
     JobHooks hooks;
     runJob(s, hooks);
     return dir / "measurement.json";

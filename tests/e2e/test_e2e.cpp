@@ -7,6 +7,7 @@
 #include "io/safetensors.h"
 #include "pipeline/exl2_model.h"
 #include "pipeline/job.h"
+#include "small_job.h"
 #include "test_support.h"
 #include "tokenizer/tokenizer.h"
 #include "util/atomic_file.h"
@@ -72,19 +73,12 @@ QStringList argsOf(const JobSettings& s)
 
 JobSettings TestE2e::settingsFor(double bits, const std::string& tag) const
 {
-    JobSettings s;
-    s.inDir = m_model.string();
-    s.outDir = (m_scratch / ("work-" + tag)).string();
+    JobSettings s = exl2test::smallCpuJob(m_model, m_scratch / ("work-" + tag), 16, 256, kSeed);
+    s.measurementRows = 8;
     s.compileFull = (m_scratch / ("exl2-" + tag)).string();
     s.calDataset = m_text.string();
     s.bits = bits;
     s.headBits = 8;  // the head costs the same at every target, so perplexity differences come from the decoder
-    s.datasetRows = 16;
-    s.measurementRows = 8;
-    s.length = 256;
-    s.measurementLength = 256;
-    s.device = "cpu";
-    s.seed = kSeed;
     return s;
 }
 

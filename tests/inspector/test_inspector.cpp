@@ -9,6 +9,7 @@
 #include "optimize/strategy.h"
 #include "pipeline/job.h"
 #include "synthetic_measurement.h"
+#include "small_job.h"
 #include "test_support.h"
 
 #include <QApplication>
@@ -26,16 +27,9 @@ fs::path modelDir() { return exl2test::sharedDir() / "models" / "stories260k"; }
 
 exl2::JobSettings smallJob(const fs::path& out)
 {
-    exl2::JobSettings s;
-    s.inDir = modelDir().string();
-    s.outDir = out.string();
+    exl2::JobSettings s = exl2test::smallCpuJob(modelDir(), out, 4, 64, 7);
     s.noResume = true;
-    s.datasetRows = 4;
     s.measurementRows = 2;
-    s.length = 64;
-    s.measurementLength = 64;
-    s.device = "cpu";
-    s.seed = 7;
     return s;
 }
 

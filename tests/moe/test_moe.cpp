@@ -11,6 +11,7 @@
 #include "pipeline/exl2_model.h"
 #include "pipeline/job.h"
 #include "pipeline/stored_costs.h"
+#include "small_job.h"
 #include "test_support.h"
 #include "tokenizer/tokenizer.h"
 #include "util/atomic_file.h"
@@ -68,18 +69,10 @@ QStringList argsOf(const JobSettings& s)
 
 JobSettings TestMoe::settingsFor(double bits, const std::string& tag) const
 {
-    JobSettings s;
-    s.inDir = m_model.string();
-    s.outDir = (m_scratch / ("work-" + tag)).string();
+    JobSettings s = exl2test::smallCpuJob(m_model, m_scratch / ("work-" + tag), 8, 128, 5);
     s.compileFull = (m_scratch / ("exl2-" + tag)).string();
     s.bits = bits;  // built-in calibration set, seeded from the job seed
     s.headBits = 8;
-    s.datasetRows = 8;
-    s.measurementRows = 8;
-    s.length = 128;
-    s.measurementLength = 128;
-    s.device = "cpu";
-    s.seed = 5;
     return s;
 }
 

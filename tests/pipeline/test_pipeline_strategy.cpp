@@ -6,6 +6,7 @@
 #include "pipeline/job.h"
 #include "pipeline/job_file.h"
 #include "test_pipeline_suites.h"
+#include "small_job.h"
 #include "test_support.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
@@ -21,18 +22,11 @@ namespace {
 
 JobSettings smallJob(const fs::path& scratch, const std::string& tag)
 {
-    JobSettings s;
-    s.inDir = (exl2test::sharedDir() / "models" / "stories260k").string();
-    s.outDir = (scratch / ("work-" + tag)).string();
+    JobSettings s = exl2test::smallCpuJob(exl2test::sharedDir() / "models" / "stories260k",
+                                          scratch / ("work-" + tag), 4, 128, 11);
     s.compileFull = (scratch / ("exl2-" + tag)).string();
     s.calDataset = (exl2test::sharedDir() / "data" / "tinystories_val_sample.txt").string();
     s.bits = 4.0;
-    s.datasetRows = 4;
-    s.measurementRows = 4;
-    s.length = 128;
-    s.measurementLength = 128;
-    s.device = "cpu";
-    s.seed = 11;
     return s;
 }
 
