@@ -133,7 +133,8 @@ int main(int argc, char** argv)
     switch (launch.exit) {
     case exl2::StudioLaunch::Exit::Help: {
         // In the user's language (--lang, else the saved one, else the locale): a QCoreApplication needs
-        // no display, unlike the QApplication below.
+        // no display, unlike the QApplication below. Parsed again because the option texts are translated
+        // when the parser is built.
         QCoreApplication core(argc, argv);
         setApplicationNames();
         exl2::installTranslation(launch.language.isEmpty() ? exl2::AppSettings::language() : launch.language);

@@ -22,10 +22,6 @@ bool Backend::upperCholeskyOfInverse(float* h, int64_t n)
     return true;
 }
 
-}  // namespace exl2
-
-namespace exl2 {
-
 // No accelerated versions here: callers run the CPU reference code (see backend.h).
 bool Backend::rmsNorm(const float*, float*, int64_t, int64_t, const float*, double, double) { return false; }
 bool Backend::swiglu(float*, const float*, int64_t) { return false; }

@@ -85,7 +85,48 @@ void quantizeGroupColumns(const GroupJob& job, GptqWorkspace& ws, int64_t c0, in
 // Packing, the HF-layout dequantized copy and the self-check (§6.6), after either quantization path.
 void finishLinear(const GroupSchedule& schedule, const PreparedHessian& hessian, const QParams& qp, int64_t n,
                   const float* bias, const QuantizeOptions& options, GptqWorkspace& ws, Exl2Codes& packedIn,
-                  QuantizedLinear& out);
+                  QuantizedLinear& out)
+{
+    const std::string& layer = hessian.layerName;
+    const int64_t k = hessian.k;
+    const int64_t np = packedIn.nPadded;
+    packedIn.codes = ws.codes; // packExl2 reads codes in stored-row order
+    packedIn.invperm = hessian.invperm;
+    if (bias) {
+        packedIn.bias.assign(static_cast<size_t>(np), 0.0f);
+        std::copy_n(bias, n, packedIn.bias.begin());
+    }
+    out.packed = packExl2(schedule, packedIn);
+    out.totalBits = qp.totalBits(k, np, bias ? std::optional<int64_t>(np) : std::nullopt);
+    out.bpw = qp.bpw(k, np, bias ? std::optional<int64_t>(np) : std::nullopt);
+
+    // Qd back to the HF layout: out[c][perm[s]] = Qd[s][c] (§3 step 6).
+    out.dequantized.resize(static_cast<size_t>(n * k));
+    for (int64_t s0 = 0; s0 < k; s0 += kTransposeBlock) {
+        const int64_t s1 = std::min(k, s0 + kTransposeBlock);
+        for (int64_t c = 0; c < n; ++c) {
+            float* dst = out.dequantized.data() + c * k;
+            for (int64_t s = s0; s < s1; ++s)
+                dst[hessian.perm[s]] = ws.qd[s * np + c];
+        }
+    }
+
+    if (options.selfCheck) { // §6.6 diff1: the stored tensors must rebuild exactly what GPTQ computed
+        const DequantizedExl2 check = dequantizeExl2(out.packed, layer);
+        double diff = 0.0;
+        for (int64_t c = 0; c < np; ++c)
+            for (int64_t i = 0; i < k; ++i) {
+                const float expect = c < n ? out.dequantized[c * k + i] : 0.0f;
+                diff = std::max(diff, double(std::fabs(check.weight[c * k + i] - expect)));
+            }
+        out.selfCheckMaxDiff = diff;
+        if (diff > 0.05)
+            throw Error(ErrorCode::Numerical, layer + ": self-check failed, packed weights differ from the "
+                                                      "quantized ones by " + std::to_string(diff) + " (limit 0.05)");
+        if (diff > 0.01 && options.log)
+            options.log(layer + ": self-check difference " + std::to_string(diff) + " exceeds 0.01");
+    }
+}
 
 // The whole group loop as one backend op (a GPU keeps W, U and the errors on the device). False when the
 // backend has no such op: the caller runs the CPU loop, which gives the reference results.
@@ -202,54 +243,5 @@ QuantizedLinear quantizeLinear(Backend& backend, const float* weight, int64_t n,
     finishLinear(schedule, hessian, qp, n, bias, options, ws, packedIn, out);
     return out;
 }
-
-namespace {
-
-void finishLinear(const GroupSchedule& schedule, const PreparedHessian& hessian, const QParams& qp, int64_t n,
-                  const float* bias, const QuantizeOptions& options, GptqWorkspace& ws, Exl2Codes& packedIn,
-                  QuantizedLinear& out)
-{
-    const std::string& layer = hessian.layerName;
-    const int64_t k = hessian.k;
-    const int64_t np = packedIn.nPadded;
-    packedIn.codes = ws.codes; // packExl2 reads codes in stored-row order
-    packedIn.invperm = hessian.invperm;
-    if (bias) {
-        packedIn.bias.assign(static_cast<size_t>(np), 0.0f);
-        std::copy_n(bias, n, packedIn.bias.begin());
-    }
-    out.packed = packExl2(schedule, packedIn);
-    out.totalBits = qp.totalBits(k, np, bias ? std::optional<int64_t>(np) : std::nullopt);
-    out.bpw = qp.bpw(k, np, bias ? std::optional<int64_t>(np) : std::nullopt);
-
-    // Qd back to the HF layout: out[c][perm[s]] = Qd[s][c] (§3 step 6).
-    out.dequantized.resize(static_cast<size_t>(n * k));
-    for (int64_t s0 = 0; s0 < k; s0 += kTransposeBlock) {
-        const int64_t s1 = std::min(k, s0 + kTransposeBlock);
-        for (int64_t c = 0; c < n; ++c) {
-            float* dst = out.dequantized.data() + c * k;
-            for (int64_t s = s0; s < s1; ++s)
-                dst[hessian.perm[s]] = ws.qd[s * np + c];
-        }
-    }
-
-    if (options.selfCheck) { // §6.6 diff1: the stored tensors must rebuild exactly what GPTQ computed
-        const DequantizedExl2 check = dequantizeExl2(out.packed, layer);
-        double diff = 0.0;
-        for (int64_t c = 0; c < np; ++c)
-            for (int64_t i = 0; i < k; ++i) {
-                const float expect = c < n ? out.dequantized[c * k + i] : 0.0f;
-                diff = std::max(diff, double(std::fabs(check.weight[c * k + i] - expect)));
-            }
-        out.selfCheckMaxDiff = diff;
-        if (diff > 0.05)
-            throw Error(ErrorCode::Numerical, layer + ": self-check failed, packed weights differ from the "
-                                                      "quantized ones by " + std::to_string(diff) + " (limit 0.05)");
-        if (diff > 0.01 && options.log)
-            options.log(layer + ": self-check difference " + std::to_string(diff) + " exceeds 0.01");
-    }
-}
-
-}  // namespace
 
 }  // namespace exl2
