@@ -1,5 +1,7 @@
 #include "forward_kernels.h"
 
+#include "block_reduce.cuh"
+
 // The plugin compiles with --fmad=false: products and sums round like the CPU code's.
 namespace exl2::cuda {
 
@@ -16,14 +18,8 @@ __global__ void rmsNormKernel(const float* x, float* y, int64_t dim, const float
     double sum = 0.0;
     for (int64_t i = threadIdx.x; i < dim; i += blockDim.x)
         sum += double(xr[i]) * double(xr[i]);
-    partial[threadIdx.x] = sum;
-    __syncthreads();
-    for (int s = blockDim.x / 2; s > 0; s >>= 1) {
-        if (int(threadIdx.x) < s)
-            partial[threadIdx.x] += partial[threadIdx.x + s];
-        __syncthreads();
-    }
-    const float inv = float(1.0 / sqrt(partial[0] / double(dim) + eps));
+    const double total = blockReduce(partial, sum, SumOp{});
+    const float inv = float(1.0 / sqrt(total / double(dim) + eps));
     for (int64_t i = threadIdx.x; i < dim; i += blockDim.x)
         yr[i] = (xr[i] * inv) * float(double(w[i]) + offset);
 }
@@ -82,27 +78,13 @@ __global__ void attentionKernel(AttentionShape a, const float* q, const float* k
         p[j] = s;
         localMax = fmaxf(localMax, s);
     }
-    redMax[threadIdx.x] = localMax;
-    __syncthreads();
-    for (int s = blockDim.x / 2; s > 0; s >>= 1) {
-        if (int(threadIdx.x) < s)
-            redMax[threadIdx.x] = fmaxf(redMax[threadIdx.x], redMax[threadIdx.x + s]);
-        __syncthreads();
-    }
-    const float maxv = redMax[0];
+    const float maxv = blockReduce(redMax, localMax, MaxOp{});
     double localSum = 0.0;
     for (int64_t j = first + threadIdx.x; j <= i; j += blockDim.x) {
         p[j] = expf(p[j] - maxv);
         localSum += p[j];
     }
-    redSum[threadIdx.x] = localSum;
-    __syncthreads();
-    for (int s = blockDim.x / 2; s > 0; s >>= 1) {
-        if (int(threadIdx.x) < s)
-            redSum[threadIdx.x] += redSum[threadIdx.x + s];
-        __syncthreads();
-    }
-    const float inv = float(1.0 / redSum[0]);
+    const float inv = float(1.0 / blockReduce(redSum, localSum, SumOp{}));
     for (int64_t e = threadIdx.x; e < d; e += blockDim.x) {
         float acc = 0.0f;
         for (int64_t j = first; j <= i; ++j)

@@ -1,5 +1,7 @@
 #include "quant_kernels.h"
 
+#include "block_reduce.cuh"
+
 #include <cuda_fp16.h>
 
 // The plugin compiles with --fmad=false: every product and sum rounds as in the CPU code.
@@ -35,15 +37,9 @@ __global__ void sigmaKernel(const float* beta, int64_t np, float* sigma)
     float m = 0.0f;
     for (int64_t c = threadIdx.x; c < np; c += blockDim.x)
         m = fmaxf(m, beta[c]);
-    red[threadIdx.x] = m;
-    __syncthreads();
-    for (int s = blockDim.x / 2; s > 0; s >>= 1) {
-        if (int(threadIdx.x) < s)
-            red[threadIdx.x] = fmaxf(red[threadIdx.x], red[threadIdx.x + s]);
-        __syncthreads();
-    }
+    const float sigmaValue = blockReduce(red, m, MaxOp{});
     if (threadIdx.x == 0)
-        *sigma = red[0];
+        *sigma = sigmaValue;
 }
 
 // Steps 3-4: n_c = clamp(rint(16·√(β/σ)), 1, 16), s̃_c = (n_c/16)²·σ (overwrites β).
